@@ -1,0 +1,110 @@
+"""Speed of a full parse against a baseline measured in the same run, per format.
+
+    python benchmarks/run.py [--repeat 30] [FILES...]
+
+Baselines (what any pipeline pays anyway, so the ratio says what *we* add):
+  txt/md  reading the file and decoding it
+  docx    python-docx's bare ``docx.Document(path)``
+  pdf     pdfplumber's bare ``extract_text()`` over every page
+  html    ``lxml.html.fromstring`` of the page
+
+Prints, for each file, the median full-parse time, the median baseline time and
+their ratio. Medians of several runs, because the machine is noisy. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import disclosure_parser as dp
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _txt_baseline(path: Path) -> None:
+    path.read_bytes().decode("utf-8", errors="replace")
+
+
+def _docx_baseline(path: Path) -> None:
+    import docx
+
+    docx.Document(str(path))
+
+
+def _pdf_baseline(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+
+
+def _html_baseline(path: Path) -> None:
+    import lxml.html
+
+    lxml.html.fromstring(path.read_bytes())
+
+
+BASELINES: dict[str, tuple[str, Callable[[Path], None]]] = {
+    ".txt": ("read+decode", _txt_baseline),
+    ".md": ("read+decode", _txt_baseline),
+    ".docx": ("docx.Document", _docx_baseline),
+    ".pdf": ("pdfplumber extract_text", _pdf_baseline),
+    ".html": ("lxml.html.fromstring", _html_baseline),
+}
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    fn()  # warm caches and imports once, outside the measurement
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def default_files() -> list[Path]:
+    files = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in BASELINES)
+    if CORPUS.is_dir():
+        files += sorted(p for p in CORPUS.iterdir() if p.suffix in BASELINES and p.name != "README.md")
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--repeat", type=int, default=30)
+    args = ap.parse_args(argv)
+    files = args.files or default_files()
+    print(f"{'file':<44} {'parse ms':>9} {'baseline ms':>12}  {'ratio':>6}  baseline")
+    by_format: dict[str, list[float]] = {}
+    for path in files:
+        name, baseline = BASELINES[path.suffix]
+        try:
+            full = median_ms(lambda p=path: dp.parse(p), args.repeat)  # type: ignore[misc]
+        except dp.DisclosureParserError as exc:
+            print(f"{path.name:<44} error: {exc}")
+            continue
+        try:
+            base = median_ms(lambda p=path, b=baseline: b(p), args.repeat)  # type: ignore[misc]
+        except ImportError as exc:
+            print(f"{path.name:<44} {full:9.2f} (baseline unavailable: {exc})")
+            continue
+        ratio = full / base if base else float("inf")
+        by_format.setdefault(path.suffix, []).append(full)
+        print(f"{path.name:<44} {full:9.2f} {base:12.3f}  {ratio:6.2f}  {name}")
+    print()
+    for suffix, values in sorted(by_format.items()):
+        print(f"{suffix:<6} median full parse {statistics.median(values):.2f} ms over {len(values)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""From a :class:`RawDocument` to a :class:`Report`: segment, detect, normalise, validate."""
+
+from __future__ import annotations
+
+from .detect import detect_template
+from .document import Paragraph, RawDocument, RawTable
+from .metadata import read_meta
+from .models import ReportMeta, Section, SourceInfo
+from .report import Report
+from .schema import SectionId
+from .segmenter import Segmentation, segment
+from .tables.appeals import normalise_appeals
+from .tables.applications import normalise_applications
+from .tables.cells import Findings
+from .tables.proactive import normalise_proactive
+from .tables.rows import section_rows
+from .validation import check_relations
+
+__all__ = ["build_report"]
+
+_TABLE_PARTS = (SectionId.PROACTIVE, SectionId.APPLICATIONS, SectionId.APPEALS)
+_PART_NAMES = {
+    SectionId.PROACTIVE: "主动公开政府信息情况",
+    SectionId.APPLICATIONS: "收到和处理政府信息公开申请情况",
+    SectionId.APPEALS: "政府信息公开行政复议、行政诉讼情况",
+}
+
+
+def _sections(seg: Segmentation) -> list[Section]:
+    return [
+        Section(id=s.id, heading=s.heading, text=s.text(), tables=[t.texts() for t in s.tables()]) for s in seg.sections
+    ]
+
+
+def _tail(doc: RawDocument, seg: Segmentation) -> list[Paragraph]:
+    blocks = seg.sections[-1].blocks if seg.sections else doc.blocks
+    return [b for b in blocks if isinstance(b, Paragraph)]
+
+
+def _part_blocks(doc: RawDocument, seg: Segmentation, sid: SectionId) -> list[Paragraph | RawTable]:
+    span = seg.get(sid)
+    return list(span.blocks) if span is not None else []
+
+
+def build_report(doc: RawDocument, source: SourceInfo) -> Report:
+    """Interpret an extracted document. Never raises for odd content: problems become findings."""
+    findings = Findings()
+    for code, message, _ in doc.notes:
+        findings.add(code, message, severity="info")
+    seg = segment(doc)
+    text = doc.text()
+    template = detect_template(text)
+    tm = read_meta([b for b in seg.preamble if isinstance(b, Paragraph)], _tail(doc, seg), text, doc.properties)
+    portal = {k: v for k, v in doc.properties.items() if k != "encoding"}
+    meta = ReportMeta(
+        agency=tm.agency, year=tm.year, published=tm.published, title=tm.title, source=source, portal=portal
+    )
+    report = Report(meta=meta, template=template, sections=_sections(seg))
+    if template is None:
+        report.status = "not_a_report"
+        findings.add("D1", "no template markers and no sign of an annual report: not an annual report", severity="info")
+        report.findings = list(findings)
+        return report
+    if template == "legacy":
+        report.findings = list(findings)
+        return report
+    for sid in seg.missing:
+        findings.add("S1", f"part {sid.value} not found", severity="warning", section=sid)
+    report.proactive = normalise_proactive(
+        section_rows(_part_blocks(doc, seg, SectionId.PROACTIVE)), template, findings
+    )
+    report.applications = normalise_applications(
+        section_rows(_part_blocks(doc, seg, SectionId.APPLICATIONS)), template, findings
+    )
+    report.review_litigation = normalise_appeals(section_rows(_part_blocks(doc, seg, SectionId.APPEALS)), findings)
+    for sid, got in zip(_TABLE_PARTS, (report.proactive, report.applications, report.review_litigation), strict=True):
+        if got is None:
+            findings.add(
+                "T1",
+                f"no table read for part {sid.value} ({_PART_NAMES[sid]}); its cells are empty",
+                severity="warning",
+                section=sid,
+            )
+    findings.extend(check_relations(report))
+    report.findings = list(findings)
+    return report

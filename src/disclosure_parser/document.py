@@ -1,0 +1,164 @@
+"""The document model every reader produces: blocks in reading order, with provenance.
+
+Readers only *extract*: a :class:`RawDocument` is paragraphs and tables as the file
+shows them, with no idea of sections, templates or numbers. Interpretation happens
+later (segmenter, table normalisers). Keeping this model separate from the public
+``models`` means a reader change cannot silently change the report schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Block", "Location", "Paragraph", "RawDocument", "RawTable", "TableCell"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something came from. Every field is optional; readers fill what they know.
+
+    ``page`` and ``line`` are 1-based, ``table``, ``row`` and ``col`` 0-based.
+    """
+
+    page: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+    def with_cell(self, row: int, col: int) -> Location:
+        return Location(self.page, self.line, self.table, row, col)
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: v for k in ("page", "line", "table", "row", "col") if (v := getattr(self, k)) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A run of text in reading order. ``level`` > 0 marks a heading the source itself marked."""
+
+    text: str
+    location: Location = field(default_factory=Location)
+    level: int = 0
+
+
+@dataclass(slots=True)
+class TableCell:
+    """One cell as drawn: its text and the grid area it covers (spans already resolved)."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(slots=True)
+class RawTable:
+    """A table as a grid.
+
+    ``grid[r][c]`` is the :class:`TableCell` covering that position (a merged cell
+    appears at every position it covers, as the same object) or ``None`` where a
+    short row leaves the grid empty.
+
+    ``aligned`` says whether grid columns mean the same thing in every row. It is
+    ``False`` for tables rebuilt from flattened text, where a row lists only its own
+    distinct cells and merged cells may be missing or blank.
+    """
+
+    grid: list[list[TableCell | None]]
+    index: int = 0
+    location: Location = field(default_factory=Location)
+    aligned: bool = True
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Sequence[Sequence[str]],
+        *,
+        index: int = 0,
+        location: Location | None = None,
+        aligned: bool | None = None,
+        row_locations: Sequence[Location] | None = None,
+    ) -> RawTable:
+        """Build a table of unmerged cells from rows of text (ragged rows allowed)."""
+        loc = location or Location(table=index)
+        grid: list[list[TableCell | None]] = []
+        for r, row in enumerate(rows):
+            base = row_locations[r] if row_locations is not None else loc
+            grid.append(
+                [TableCell(t, r, c, location=Location(base.page, base.line, index, r, c)) for c, t in enumerate(row)]
+            )
+        if aligned is None:
+            aligned = len({len(r) for r in rows}) <= 1
+        return cls(grid=grid, index=index, location=loc, aligned=aligned)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.grid)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.grid), default=0)
+
+    def texts(self) -> list[list[str]]:
+        """The grid as text, a merged cell's text repeated at each position it covers."""
+        return [[c.text if c is not None else "" for c in row] for row in self.grid]
+
+    def row_cells(self, r: int) -> list[TableCell]:
+        """The distinct cells that *start* in row ``r``, left to right.
+
+        This is the row as a flattening extractor would print it: a cell merged down
+        from an earlier row is not repeated, a cell merged across columns appears once.
+        """
+        out: list[TableCell] = []
+        seen: set[int] = set()
+        for cell in self.grid[r]:
+            if cell is None or id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            if cell.row == r:
+                out.append(cell)
+        return out
+
+
+Block = Paragraph | RawTable
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader returns: blocks in reading order plus what the container says about itself.
+
+    ``properties`` holds container metadata as found (DOCX core properties, HTML
+    ``<meta>`` tags, PDF info, a crawler's header lines), uninterpreted.
+    ``notes`` are reader observations (encoding used, pages without text) as
+    ``(code, message)`` pairs; the parser turns them into findings.
+    """
+
+    blocks: list[Block] = field(default_factory=list)
+    format: str = "txt"
+    properties: dict[str, str] = field(default_factory=dict)
+    pages: int | None = None
+    notes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (b for b in self.blocks if isinstance(b, Paragraph))
+
+    def tables(self) -> Iterator[RawTable]:
+        return (b for b in self.blocks if isinstance(b, RawTable))
+
+    def text(self) -> str:
+        """All text in reading order, tables as tab-separated rows (for search and debugging)."""
+        parts: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                parts.append(b.text)
+            else:
+                parts.extend("\t".join(c.text for c in b.row_cells(r)) for r in range(b.n_rows))
+        return "\n".join(parts)
+
+    def note(self, code: str, message: str, **context: Any) -> None:
+        self.notes.append((code, message, context))

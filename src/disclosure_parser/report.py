@@ -1,0 +1,121 @@
+"""The :class:`Report`: everything one parse learned about one document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from .models import (
+    ApplicationMatrix,
+    Cell,
+    CellValue,
+    Finding,
+    Proactive,
+    ReportMeta,
+    ReviewLitigation,
+    Section,
+    SectionId,
+    Status,
+    TemplateVersion,
+)
+from .schema import keys_for
+
+__all__ = ["RELATION_CODES", "Report"]
+
+RELATION_CODES = frozenset(f"C{i}" for i in range(1, 8))
+_APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+
+
+class Report(BaseModel):
+    """A parsed annual report.
+
+    Attributes:
+        meta: agency, year, published date, title, provenance, portal metadata.
+        template: ``"2019"``, ``"2021"``, ``"legacy"`` (pre-2019 free-form) or ``None``
+            (not an annual report).
+        status: ``"ok"``, ``"needs_ocr"`` (no usable text layer) or ``"not_a_report"``.
+        sections: the six parts found, in order.
+        proactive: part 二 in the shape of its template version.
+        applications: the part-三 matrix.
+        review_litigation: part 四.
+        findings: non-fatal problems, each with a stable code and the cells it concerns.
+
+    Examples:
+        >>> report.cells()["applications.new_received.total"]  # doctest: +SKIP
+        218
+    """
+
+    meta: ReportMeta = Field(default_factory=ReportMeta)
+    template: TemplateVersion | None = None
+    status: Status = "ok"
+    sections: list[Section] = Field(default_factory=list)
+    proactive: Proactive | None = None
+    applications: ApplicationMatrix | None = None
+    review_litigation: ReviewLitigation | None = None
+    findings: list[Finding] = Field(default_factory=list)
+
+    def cell(self, key: str) -> Cell:
+        """The :class:`Cell` behind one canonical key (an empty cell if the table is absent).
+
+        Raises:
+            KeyError: when ``key`` is not a canonical key of this report's template version.
+        """
+        if self.template not in ("2019", "2021"):
+            raise KeyError(key)
+        if key not in _key_set(self.template):
+            raise KeyError(key)
+        head, rest = key.split(".", 1)
+        obj: Any
+        if head == "proactive":
+            obj = self.proactive
+        elif head == "applications":
+            obj = self.applications
+        else:
+            obj = getattr(self.review_litigation, head) if self.review_litigation is not None else None
+        for part in rest.split("."):
+            if obj is None:
+                return Cell()
+            obj = getattr(obj, part, None)
+        return obj if isinstance(obj, Cell) else Cell()
+
+    def cell_map(self) -> dict[str, Cell]:
+        """Every canonical key of the detected version mapped to its :class:`Cell` (value, raw, source)."""
+        if self.template not in ("2019", "2021"):
+            return {}
+        return {spec.key: self.cell(spec.key) for spec in keys_for(self.template)}
+
+    def cells(self) -> dict[str, CellValue]:
+        """Every canonical key of the detected template version mapped to its value.
+
+        Exactly the keys of ``schema.keys_for(template)``; blanks and placeholders are
+        ``None``, never 0. Empty for legacy reports and non-reports.
+        """
+        if self.template not in ("2019", "2021"):
+            return {}
+        return {spec.key: self.cell(spec.key).value for spec in keys_for(self.template)}
+
+    @property
+    def is_consistent(self) -> bool:
+        """True when no consistency relation (C1–C7) is broken by the printed numbers."""
+        return not any(f.code in RELATION_CODES and f.severity != "info" for f in self.findings)
+
+    def section(self, section_id: SectionId | str) -> Section | None:
+        """The part with this id (``SectionId.APPLICATIONS`` or ``"三"``), if found."""
+        sid = SectionId(section_id)
+        return next((s for s in self.sections if s.id is sid), None)
+
+    def errors(self) -> list[Finding]:
+        """Findings of severity ``error``."""
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def _key_set(template: str) -> frozenset[str]:
+    cached = _KEY_SETS.get(template)
+    if cached is None:
+        cached = frozenset(s.key for s in keys_for(template))  # type: ignore[arg-type]
+        _KEY_SETS[template] = cached
+    return cached
+
+
+_KEY_SETS: dict[str, frozenset[str]] = {}

@@ -1,0 +1,226 @@
+"""Part 三: the application-handling matrix (rows × 7 applicant columns), found by label.
+
+Each row is identified by its most specific label (the rightmost label cell: the item
+``1.属于国家秘密``, not its group ``（三）不予公开``), fuzzily, so typos, stray spaces,
+``1、`` for ``1.`` and shortened labels still land on the right row, and a missing or
+extra row shifts nothing.
+
+Columns: in a column-aligned grid (DOCX, HTML, PDF) the applicant columns are found by
+their header labels; otherwise (flattened text, header placeholders like ``数据1``) the
+seven value cells after the label are taken in template order, which the template fixes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Location, RawTable
+from ..models import ApplicantRow, ApplicationMatrix, Cell
+from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, SectionId, Template
+from .cells import Findings, make_cell
+from .labels import LabelMatcher
+from .numbers import is_value_like
+from .rows import Row, fit_values
+
+__all__ = ["normalise_applications"]
+
+_SECTION = SectionId.APPLICATIONS
+_N = len(APPLICANT_COLUMNS)
+
+# Aliases beyond the canonical labels: shortened forms seen in real reports (spec §7).
+_ROW_ALIASES: dict[str, tuple[str, ...]] = {
+    "new_received": ("本年新收政府信息公开申请数量", "本年新收申请数量", "本年新收"),
+    "carried_over": ("上年结转政府信息公开申请数量", "上年结转申请数量", "上年结转"),
+    "partially_granted": ("（二）部分公开",),
+    "other": ("（六）其他",),
+    "other_no_correction": ("1.逾期不补正",),
+    "other_no_fee": ("2.逾期不缴费", "2.逾期未缴纳费用"),
+    "total_processed": ("总计",),
+    "carried_forward": ("结转下年度继续办理", "结转下年度"),
+}
+_GROUP_LABELS = {
+    "group": ("三、本年度办理结果", "本年度办理结果"),
+    "group_deny": ("（三）不予公开",),
+    "group_unavailable": ("（四）无法提供",),
+    "group_not_processed": ("（五）不予处理",),
+}
+_COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "natural_person": ("自然人",),
+    "commercial_enterprise": ("商业企业",),
+    "research_institution": ("科研机构",),
+    "social_welfare_org": ("社会公益组织",),
+    "legal_service_org": ("法律服务机构",),
+    "other_org": ("其他",),
+    "total": ("总计",),
+}
+
+
+def _row_matcher() -> LabelMatcher:
+    labels: dict[str, list[str]] = {}
+    for row in APPLICATION_ROWS:
+        labels[row.key] = [row.label, *_ROW_ALIASES.get(row.key, ())]
+    labels.update({k: list(v) for k, v in _GROUP_LABELS.items()})
+    return LabelMatcher(labels)
+
+
+ROW_MATCHER = _row_matcher()
+_VALID: dict[str, frozenset[str]] = {
+    t: frozenset(r.key for r in APPLICATION_ROWS if t in r.templates) for t in ("2019", "2021")
+}
+COLUMN_MATCHER = LabelMatcher(_COLUMN_ALIASES, threshold=0.7)
+
+
+def match_row(label: str) -> str | None:
+    m = ROW_MATCHER.match(label)
+    return m.key if m else None
+
+
+def _row_key(row: Row) -> str | None:
+    """The row's key from its most specific recognisable label."""
+    for text in reversed(row.labels):
+        if not text.strip():
+            continue
+        key = match_row(text)
+        if key is not None:
+            return key
+    return None
+
+
+@dataclass(slots=True)
+class _ColumnMap:
+    """Applicant key → grid columns, read from a table's header rows."""
+
+    table: RawTable
+    columns: dict[str, list[int]]
+
+
+def _header_map(table: RawTable) -> _ColumnMap | None:
+    """Find the applicant columns of an aligned table by their header labels."""
+    if not table.aligned:
+        return None
+    columns: dict[str, list[int]] = {}
+    for r in range(min(table.n_rows, 6)):
+        row = table.grid[r]
+        if any(c is not None and c.row == r and is_value_like(c.text) and c.text.strip() for c in row):
+            break  # reached the data rows
+        for c, cell in enumerate(row):
+            if cell is None or not cell.text.strip():
+                continue
+            m = COLUMN_MATCHER.match(cell.text)
+            if m is not None and m.score >= 0.9:
+                cols = columns.setdefault(m.key, [])
+                if c not in cols:
+                    cols.append(c)
+    if len(columns) < _N:
+        return None
+    # The leftmost header cell of each column group wins when labels repeat (自然人 … 总计).
+    return _ColumnMap(table, columns)
+
+
+def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str, Location | None]] | None:
+    if row.table is not cmap.table or row.grid_row is None:
+        return None
+    grid_row = cmap.table.grid[row.grid_row]
+    out: list[tuple[str, Location | None]] = []
+    for key, _ in APPLICANT_COLUMNS:
+        picked: tuple[str, Location | None] = ("", None)
+        for c in cmap.columns[key]:
+            cell = grid_row[c] if c < len(grid_row) else None
+            if cell is not None and cell.text.strip():
+                picked = (cell.text, cell.location)
+                break
+        if picked[1] is None and not is_value_like(picked[0]):
+            return None
+        out.append(picked)
+    return out if all(is_value_like(t) for t, _ in out) else None
+
+
+class _Builder:
+    def __init__(self, template: Template, findings: Findings) -> None:
+        self.template = template
+        self.findings = findings
+        self.rows: dict[str, ApplicantRow] = {}
+        self.maps: dict[int, _ColumnMap | None] = {}
+
+    def column_map(self, table: RawTable | None) -> _ColumnMap | None:
+        if table is None:
+            return None
+        if id(table) not in self.maps:
+            self.maps[id(table)] = _header_map(table)
+        return self.maps[id(table)]
+
+    def values(self, row: Row, key: str) -> list[tuple[str, Location | None]] | None:
+        cmap = self.column_map(row.table)
+        if cmap is not None:
+            by_header = _values_by_header(row, cmap)
+            if by_header is not None:
+                return by_header
+        return fit_values(row, _N)
+
+    def add(self, row: Row) -> None:
+        key = _row_key(row)
+        if key is None or key.startswith("group"):
+            if row.values and any(v.strip() for v in row.values) and row.label:
+                self.findings.add(
+                    "T2",
+                    f"unrecognised row in part 三: {row.label!r}",
+                    severity="info",
+                    section=_SECTION,
+                    location=row.location(),
+                    raw=row.label,
+                )
+            return
+        if key not in _VALID[self.template]:
+            self.findings.add(
+                "T2",
+                f"row {key} does not exist in the {self.template} template; ignored",
+                severity="warning",
+                section=_SECTION,
+                location=row.location(),
+                raw=row.label,
+            )
+            return
+        if key in self.rows:
+            self.findings.add(
+                "T6",
+                f"row {key} printed more than once; the first is kept",
+                severity="info",
+                cells=[f"applications.{key}.{c}" for c, _ in APPLICANT_COLUMNS],
+                section=_SECTION,
+                location=row.location(),
+                raw=" | ".join(row.texts),
+            )
+            return
+        values = self.values(row, key)
+        if values is None:
+            self.findings.add(
+                "T3",
+                f"row {key}: {len(row.values)} value cells, expected {_N}; values not read",
+                cells=[f"applications.{key}.{c}" for c, _ in APPLICANT_COLUMNS],
+                section=_SECTION,
+                location=row.location(),
+                raw=" | ".join(row.texts),
+            )
+            return
+        cells: dict[str, Cell] = {}
+        for (ckey, _), (raw, loc) in zip(APPLICANT_COLUMNS, values, strict=True):
+            cells[ckey] = make_cell(
+                raw,
+                loc,
+                key=f"applications.{key}.{ckey}",
+                value_type="int",
+                findings=self.findings,
+                section=_SECTION,
+            )
+        self.rows[key] = ApplicantRow(**cells)
+
+
+def normalise_applications(rows: list[Row], template: Template, findings: Findings) -> ApplicationMatrix | None:
+    """Build the part-三 matrix from the section's rows; ``None`` if no row was recognised."""
+    builder = _Builder(template, findings)
+    for row in rows:
+        if row.values and not row.is_blank:
+            builder.add(row)
+    if not builder.rows:
+        return None
+    return ApplicationMatrix(**builder.rows)
