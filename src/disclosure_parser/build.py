@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .detect import detect_template
-from .document import Paragraph, RawDocument, RawTable
+from .document import Figure, Paragraph, RawDocument, RawTable
 from .metadata import read_meta
 from .models import ReportMeta, Section, SourceInfo
 from .report import Report
@@ -37,9 +37,26 @@ def _tail(doc: RawDocument, seg: Segmentation) -> list[Paragraph]:
     return [b for b in blocks if isinstance(b, Paragraph)]
 
 
-def _part_blocks(doc: RawDocument, seg: Segmentation, sid: SectionId) -> list[Paragraph | RawTable]:
+def _part_blocks(doc: RawDocument, seg: Segmentation, sid: SectionId) -> list[Paragraph | RawTable | Figure]:
     span = seg.get(sid)
     return list(span.blocks) if span is not None else []
+
+
+def _has_figure(seg: Segmentation, sid: SectionId) -> bool:
+    span = seg.get(sid)
+    return span is not None and any(isinstance(b, Figure) for b in span.blocks)
+
+
+def _ocr_status(doc: RawDocument, report: Report, findings: Findings) -> None:
+    for page in doc.ocr_pages:
+        findings.add(
+            "P1",
+            f"page {page} has no usable text layer (a scan or unreadable glyphs); it needs OCR",
+            severity="warning",
+            location=None,
+        )
+    if doc.ocr_pages:
+        report.status = "needs_ocr"
 
 
 def build_report(doc: RawDocument, source: SourceInfo) -> Report:
@@ -56,8 +73,10 @@ def build_report(doc: RawDocument, source: SourceInfo) -> Report:
         agency=tm.agency, year=tm.year, published=tm.published, title=tm.title, source=source, portal=portal
     )
     report = Report(meta=meta, template=template, sections=_sections(seg))
+    _ocr_status(doc, report, findings)
     if template is None:
-        report.status = "not_a_report"
+        if report.status == "ok":
+            report.status = "not_a_report"
         findings.add("D1", "no template markers and no sign of an annual report: not an annual report", severity="info")
         report.findings = list(findings)
         return report
@@ -74,7 +93,15 @@ def build_report(doc: RawDocument, source: SourceInfo) -> Report:
     )
     report.review_litigation = normalise_appeals(section_rows(_part_blocks(doc, seg, SectionId.APPEALS)), findings)
     for sid, got in zip(_TABLE_PARTS, (report.proactive, report.applications, report.review_litigation), strict=True):
-        if got is None:
+        if got is None and _has_figure(seg, sid):
+            findings.add(
+                "T9",
+                f"part {sid.value} ({_PART_NAMES[sid]}) shows an image where its table should be: "
+                "the table is published as a picture, its cells are empty",
+                severity="warning",
+                section=sid,
+            )
+        elif got is None:
             findings.add(
                 "T1",
                 f"no table read for part {sid.value} ({_PART_NAMES[sid]}); its cells are empty",

@@ -15,7 +15,7 @@ import click
 
 from . import api
 from ._version import __version__
-from .document import Paragraph, RawDocument
+from .document import Figure, Paragraph, RawDocument
 from .errors import DisclosureParserError
 from .formats import InputFormat
 from .readers import READERS
@@ -109,6 +109,8 @@ def _outline(doc: RawDocument) -> Iterator[str]:
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             yield ("#" * block.level + " " if block.level else "") + block.text
+        elif isinstance(block, Figure):
+            yield f"[figure: {block.description}]"
         else:
             yield f"[table {block.index}: {block.n_rows} rows x {block.n_cols} cols, aligned={block.aligned}]"
             for r in range(block.n_rows):

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Block", "Location", "Paragraph", "RawDocument", "RawTable", "TableCell"]
+__all__ = ["Block", "Figure", "Location", "Paragraph", "RawDocument", "RawTable", "TableCell"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,16 @@ class RawTable:
         return out
 
 
-Block = Paragraph | RawTable
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An image where content could be (a table published as a picture). ``description``
+    is the alt text or file name, when there is one."""
+
+    location: Location = field(default_factory=Location)
+    description: str = ""
+
+
+Block = Paragraph | RawTable | Figure
 
 
 @dataclass(slots=True)
@@ -134,8 +143,10 @@ class RawDocument:
 
     ``properties`` holds container metadata as found (DOCX core properties, HTML
     ``<meta>`` tags, PDF info, a crawler's header lines), uninterpreted.
-    ``notes`` are reader observations (encoding used, pages without text) as
-    ``(code, message)`` pairs; the parser turns them into findings.
+    ``notes`` are reader observations as ``(code, message, context)``; the parser turns
+    them into info findings. ``ocr_pages`` lists pages (1-based) that have no usable text
+    layer (a scan, glyph soup): the reader emits no text for them and the report gets
+    ``status="needs_ocr"``.
     """
 
     blocks: list[Block] = field(default_factory=list)
@@ -143,6 +154,7 @@ class RawDocument:
     properties: dict[str, str] = field(default_factory=dict)
     pages: int | None = None
     notes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))
@@ -156,7 +168,7 @@ class RawDocument:
         for b in self.blocks:
             if isinstance(b, Paragraph):
                 parts.append(b.text)
-            else:
+            elif isinstance(b, RawTable):
                 parts.extend("\t".join(c.text for c in b.row_cells(r)) for r in range(b.n_rows))
         return "\n".join(parts)
 

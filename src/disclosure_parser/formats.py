@@ -109,13 +109,7 @@ def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
         return InputFormat.HTML
     if hint in (InputFormat.TXT, InputFormat.MARKDOWN):
         return hint
-    if hint is not None and hint not in (InputFormat.HTML,):
-        # The name claims a binary format the content does not have: trust the content.
-        pass
-    try:
-        sample = text_head.decode("utf-8", errors="ignore")
-    except Exception:  # pragma: no cover - decode with errors="ignore" does not raise
-        sample = ""
-    if _MD_HINT.search(sample):
+    # A name claiming a binary format the content does not have is ignored: content wins.
+    if _MD_HINT.search(text_head.decode("utf-8", errors="ignore")):
         return InputFormat.MARKDOWN
     return InputFormat.TXT

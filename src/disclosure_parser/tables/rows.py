@@ -115,7 +115,7 @@ def section_rows(blocks: list[Block], *, text_rows: bool = True) -> list[Row]:
         if isinstance(block, RawTable):
             rows.extend(_table_rows(block, context))
             context = []
-        else:
+        elif isinstance(block, Paragraph):
             context = [*context, block.text]
             if text_rows:
                 row = _text_row(block, context)
