@@ -7,11 +7,12 @@ from .document import Figure, Paragraph, RawDocument, RawTable
 from .metadata import read_meta
 from .models import ReportMeta, Section, SourceInfo
 from .report import Report
-from .schema import SectionId
+from .schema import SectionId, Template
 from .segmenter import Segmentation, segment
 from .tables.appeals import normalise_appeals
 from .tables.applications import normalise_applications
 from .tables.cells import Findings
+from .tables.inline import inline_appeal_rows, inline_application_rows, inline_proactive_rows
 from .tables.proactive import normalise_proactive
 from .tables.rows import section_rows
 from .validation import check_relations
@@ -59,6 +60,30 @@ def _ocr_status(doc: RawDocument, report: Report, findings: Findings) -> None:
         report.status = "needs_ocr"
 
 
+def _paragraph_texts(seg: Segmentation, sid: SectionId) -> list[str]:
+    span = seg.get(sid)
+    return [b.text for b in span.blocks if isinstance(b, Paragraph)] if span is not None else []
+
+
+def _read_tables(report: Report, doc: RawDocument, seg: Segmentation, template: Template, findings: Findings) -> None:
+    """Normalise each part's tables; where a part has none, try its run-together text."""
+    p2 = section_rows(_part_blocks(doc, seg, SectionId.PROACTIVE))
+    report.proactive = normalise_proactive(p2, template, findings)
+    if report.proactive is None:
+        rows = inline_proactive_rows(_paragraph_texts(seg, SectionId.PROACTIVE), template, findings)
+        report.proactive = normalise_proactive(rows, template, findings)
+    p3 = section_rows(_part_blocks(doc, seg, SectionId.APPLICATIONS))
+    report.applications = normalise_applications(p3, template, findings)
+    if report.applications is None:
+        rows = inline_application_rows(_paragraph_texts(seg, SectionId.APPLICATIONS), template, findings)
+        report.applications = normalise_applications(rows, template, findings)
+    p4 = section_rows(_part_blocks(doc, seg, SectionId.APPEALS))
+    report.review_litigation = normalise_appeals(p4, findings)
+    if report.review_litigation is None:
+        rows = inline_appeal_rows(_paragraph_texts(seg, SectionId.APPEALS), findings)
+        report.review_litigation = normalise_appeals(rows, findings)
+
+
 def build_report(doc: RawDocument, source: SourceInfo) -> Report:
     """Interpret an extracted document. Never raises for odd content: problems become findings."""
     findings = Findings()
@@ -85,13 +110,7 @@ def build_report(doc: RawDocument, source: SourceInfo) -> Report:
         return report
     for sid in seg.missing:
         findings.add("S1", f"part {sid.value} not found", severity="warning", section=sid)
-    report.proactive = normalise_proactive(
-        section_rows(_part_blocks(doc, seg, SectionId.PROACTIVE)), template, findings
-    )
-    report.applications = normalise_applications(
-        section_rows(_part_blocks(doc, seg, SectionId.APPLICATIONS)), template, findings
-    )
-    report.review_litigation = normalise_appeals(section_rows(_part_blocks(doc, seg, SectionId.APPEALS)), findings)
+    _read_tables(report, doc, seg, template, findings)
     for sid, got in zip(_TABLE_PARTS, (report.proactive, report.applications, report.review_litigation), strict=True):
         if got is None and _has_figure(seg, sid):
             findings.add(
