@@ -75,3 +75,39 @@ def test_blank_total_is_not_checked_but_said() -> None:
     report = dp.parse(synth.render_md())
     assert not [f for f in report.findings if f.code == "C3" and "applications.granted.total" in f.cells]
     assert any(f.code == "V1" and "applications.granted.total" in f.cells for f in report.findings)
+
+
+def test_compare_years_c8_c9() -> None:
+    a = consistent("2021", random.Random(21))
+    b = consistent("2021", random.Random(22))
+    for col in (
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "social_welfare_org",
+        "legal_service_org",
+        "other_org",
+        "total",
+    ):
+        b.cells[f"applications.carried_over.{col}"] = a.cells[f"applications.carried_forward.{col}"]
+    ra = dp.parse(a.render_md().replace("2024年度", "2023年度"))
+    rb_text = b.render_md()
+    rb = dp.parse(rb_text)
+    c8 = [f for f in dp.compare_years(ra, rb) if f.code == "C8"]
+    # b's own C1 may now fail, but carried over matches a's carried forward in every column
+    assert c8 == []
+    b.cells["applications.carried_over.natural_person"] = int(b.cells["applications.carried_over.natural_person"]) + 1
+    rb2 = dp.parse(b.render_md())
+    c8 = [f for f in dp.compare_years(ra, rb2) if f.code == "C8"]
+    assert [f.cells for f in c8] == [
+        ["applications.carried_over.natural_person", "applications.carried_forward.natural_person"]
+    ]
+    assert all(f.severity == "warning" for f in c8)
+
+
+def test_compare_years_needs_consecutive_years() -> None:
+    import pytest
+
+    a = dp.parse(consistent("2021", random.Random(1)).render_md())
+    with pytest.raises(ValueError, match="consecutive"):
+        dp.compare_years(a, a)

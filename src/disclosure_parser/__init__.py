@@ -7,6 +7,7 @@
 
 from ._version import __version__
 from .api import parse, read, segment
+from .crossyear import compare_years
 from .document import Paragraph, RawDocument, RawTable, TableCell
 from .errors import (
     DisclosureParserError,
@@ -70,6 +71,7 @@ __all__ = [
     "TableCell",
     "UnsupportedFormatError",
     "__version__",
+    "compare_years",
     "keys_for",
     "parse",
     "read",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..document import Location, RawTable
 from ..models import ApplicantRow, ApplicationMatrix, Cell
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, SectionId, Template
+from .alignment import place_unlabelled
 from .cells import Findings, make_cell
 from .labels import LabelMatcher
 from .numbers import is_value_like
@@ -141,6 +142,7 @@ class _Builder:
         self.findings = findings
         self.rows: dict[str, ApplicantRow] = {}
         self.maps: dict[int, _ColumnMap | None] = {}
+        self.sequence: list[str | Row] = []  # keys read and unlabelled rows, in reading order
 
     def column_map(self, table: RawTable | None) -> _ColumnMap | None:
         if table is None:
@@ -160,6 +162,8 @@ class _Builder:
     def add(self, row: Row) -> None:
         key = _row_key(row)
         if key is None or key.startswith("group"):
+            if fit_values(row, _N) is not None and any(v.strip() for v in row.values):
+                self.sequence.append(row)  # numbers without a usable label: placed later, by order
             if row.values and any(v.strip() for v in row.values) and row.label:
                 self.findings.add(
                     "T2",
@@ -185,23 +189,27 @@ class _Builder:
                 "T6",
                 f"row {key} printed more than once; the first is kept",
                 severity="info",
-                cells=[f"applications.{key}.{c}" for c, _ in APPLICANT_COLUMNS],
+                cells=_row_keys(key),
                 section=_SECTION,
                 location=row.location(),
                 raw=" | ".join(row.texts),
             )
             return
+        if self.store(key, row):
+            self.sequence.append(key)
+
+    def store(self, key: str, row: Row) -> bool:
         values = self.values(row, key)
         if values is None:
             self.findings.add(
                 "T3",
                 f"row {key}: {len(row.values)} value cells, expected {_N}; values not read",
-                cells=[f"applications.{key}.{c}" for c, _ in APPLICANT_COLUMNS],
+                cells=_row_keys(key),
                 section=_SECTION,
                 location=row.location(),
                 raw=" | ".join(row.texts),
             )
-            return
+            return False
         cells: dict[str, Cell] = {}
         for (ckey, _), (raw, loc) in zip(APPLICANT_COLUMNS, values, strict=True):
             cells[ckey] = make_cell(
@@ -213,14 +221,26 @@ class _Builder:
                 section=_SECTION,
             )
         self.rows[key] = ApplicantRow(**cells)
+        return True
+
+
+def _row_keys(key: str) -> list[str]:
+    return [f"applications.{key}.{c}" for c, _ in APPLICANT_COLUMNS]
 
 
 def normalise_applications(rows: list[Row], template: Template, findings: Findings) -> ApplicationMatrix | None:
-    """Build the part-三 matrix from the section's rows; ``None`` if no row was recognised."""
+    """Build the part-三 matrix from the section's rows; ``None`` if no row was recognised.
+
+    Rows of numbers whose label was lost (PDF→Markdown dumps move labels out of the table)
+    are placed afterwards by :func:`.alignment.place_unlabelled`, between their labelled
+    neighbours in the template's fixed row order, only where that placement is unique.
+    """
     builder = _Builder(template, findings)
     for row in rows:
         if row.values and not row.is_blank:
             builder.add(row)
     if not builder.rows:
         return None
+    for key, row in place_unlabelled(builder.sequence, template, set(builder.rows), findings):
+        builder.store(key, row)
     return ApplicationMatrix(**builder.rows)
