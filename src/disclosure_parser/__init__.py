@@ -7,6 +7,7 @@
 
 from ._version import __version__
 from .api import parse, read, segment
+from .batch import ParseResult, parse_many
 from .crossyear import compare_years
 from .document import Paragraph, RawDocument, RawTable, TableCell
 from .errors import (
@@ -20,6 +21,7 @@ from .errors import (
     UnsupportedFormatError,
 )
 from .formats import InputFormat
+from .frames import to_frame
 from .models import (
     ApplicantRow,
     ApplicationMatrix,
@@ -52,6 +54,7 @@ __all__ = [
     "Outcomes",
     "Paragraph",
     "ParseOptions",
+    "ParseResult",
     "Parser",
     "Proactive2019",
     "Proactive2021",
@@ -74,6 +77,8 @@ __all__ = [
     "compare_years",
     "keys_for",
     "parse",
+    "parse_many",
     "read",
     "segment",
+    "to_frame",
 ]

@@ -158,6 +158,77 @@ def keys(template: str) -> None:
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="results.duckdb (default kind), results.sqlite, or an export: .csv .parquet .xlsx .jsonl",
+)
+@click.option("--workers", "-w", type=int, default=None, help="Worker processes (default: CPU count).")
+@click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds allowed per file.")
+@click.option("--chinese-headers", is_flag=True, help="Chinese column names in CSV/Parquet/Excel exports.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (for logs).")
+def batch(
+    inputs: tuple[str, ...], out: str, workers: int | None, timeout: float, chinese_headers: bool, no_progress: bool
+) -> None:
+    """Parse files, directories or globs into a resumable database (and export).
+
+    Documents are keyed by content hash: a rerun skips what is stored, an interrupted run
+    keeps every document already committed. Failed files are stored with their error.
+    """
+    from .bulk import run_batch
+
+    bar = _ProgressBar(disabled=no_progress)
+    try:
+        summary = run_batch(
+            inputs,
+            out,
+            workers=workers,
+            timeout=timeout,
+            chinese_headers=chinese_headers,
+            progress=bar.update,
+            on_total=bar.start,
+        )
+    except DisclosureParserError as exc:
+        raise click.ClickException(exc.message) from exc
+    finally:
+        bar.close()
+    click.echo(summary.line(), err=True)
+    for path in summary.files:
+        click.echo(str(path))
+
+
+class _ProgressBar:
+    """tqdm bar showing done, failed, rate and ETA."""
+
+    def __init__(self, *, disabled: bool) -> None:
+        self.disabled = disabled
+        self.bar: Any = None
+        self.failed = 0
+
+    def start(self, total: int) -> None:
+        if self.disabled:
+            return
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="file", dynamic_ncols=True, file=sys.stderr)
+
+    def update(self, result: Any) -> None:
+        if self.bar is None:
+            return
+        if result.status == "failed":
+            self.failed += 1
+        self.bar.set_postfix(failed=self.failed, refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@main.command()
 def formats() -> None:
     """List the input formats and the reader handling each."""
     for fmt in InputFormat:

@@ -35,5 +35,5 @@ def get_reader(fmt: InputFormat) -> Reader:
     try:
         cls = READERS[InputFormat(fmt)]
     except (KeyError, ValueError) as exc:
-        raise UnsupportedFormatError(f"no reader for format {fmt!r}", format=str(fmt)) from exc
+        raise UnsupportedFormatError(f"no reader for format {str(fmt)!r}", format=str(fmt)) from exc
     return cls()

@@ -1,0 +1,146 @@
+"""Parsing many reports: isolated worker processes, per-file timeouts, lazy streaming results.
+
+>>> for result in dp.parse_many(paths, workers=2):          # doctest: +SKIP
+...     print(result.source, result.status, result.report and result.report.template)
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import DisclosureParserError
+from .options import ParseOptions
+from .parser import Parser
+from .pool import Outcome, WorkerPool
+from .report import Report
+
+__all__ = ["BatchStatus", "ParseResult", "parse_many", "result_status"]
+
+BatchStatus = Literal["ok", "partial", "failed", "skipped"]
+BatchSource = str | os.PathLike[str] | bytes
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """The outcome for one source of a batch.
+
+    ``status``: ``ok``; ``partial`` (the report has error findings or needs OCR);
+    ``failed`` (no report: ``error_type``/``error`` say why — a ``DisclosureParserError``
+    subclass, ``Timeout`` or ``WorkerCrashed``); ``skipped`` (not parsed, e.g. already stored).
+    """
+
+    source: str
+    status: BatchStatus
+    report: Report | None = None
+    error_type: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    index: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("ok", "partial")
+
+
+def result_status(report: Report) -> BatchStatus:
+    """``partial`` for a report with error findings or needing OCR, else ``ok``."""
+    if report.status == "needs_ocr" or report.errors():
+        return "partial"
+    return "ok"
+
+
+def _label(source: BatchSource, index: int) -> str:
+    if isinstance(source, bytes):
+        return f"<bytes #{index}>"
+    return os.fspath(source)
+
+
+def _task(payload: tuple[BatchSource, ParseOptions]) -> Report:
+    """Runs in a worker: parse one source (module-level so every start method can pickle it)."""
+    source, options = payload
+    if isinstance(source, str):
+        source = Path(source)  # in a batch a str is a path, never report text
+    return Parser(options=options).parse(source)
+
+
+def _to_result(outcome: Outcome, label: str) -> ParseResult:
+    if outcome.ok:
+        report: Report = outcome.value
+        return ParseResult(label, result_status(report), report, seconds=outcome.seconds, index=outcome.index)
+    return ParseResult(
+        label, "failed", None, outcome.error_type, outcome.error, seconds=outcome.seconds, index=outcome.index
+    )
+
+
+def _serial(sources: Iterable[BatchSource], options: ParseOptions) -> Iterator[Outcome]:
+    for i, source in enumerate(sources):
+        started = time.perf_counter()
+        try:
+            report = _task((source, options))
+            yield Outcome(i, True, report, seconds=time.perf_counter() - started)
+        except DisclosureParserError as exc:
+            yield Outcome(i, False, None, type(exc).__name__, str(exc), time.perf_counter() - started)
+
+
+def parse_many(
+    sources: Iterable[BatchSource],
+    *,
+    workers: int | None = None,
+    timeout: float | None = 120.0,
+    ordered: bool = True,
+    options: ParseOptions | None = None,
+    progress: Callable[[ParseResult], None] | None = None,
+    memory_mb: int | None = 4096,
+) -> Iterator[ParseResult]:
+    """Parse many reports; yield one :class:`ParseResult` per source, lazily.
+
+    Args:
+        sources: paths (``str`` is always a path here) or ``bytes``; any iterable, consumed lazily.
+        workers: worker processes (default: the CPU count). ``0`` parses in this process,
+            without isolation or timeouts (for debugging).
+        timeout: seconds one file may take before its worker is stopped (``None``: no limit).
+        ordered: yield in input order (default) or as files finish.
+        options: :class:`ParseOptions` for every file (limits, strict).
+        progress: called with each result as it is yielded.
+        memory_mb: address-space limit of each worker process, in MiB (``None``: no limit).
+
+    A file that raises, hangs or crashes its worker gives a ``failed`` result; the others go on.
+    Memory stays flat: only a few results wait for an earlier one when ``ordered``.
+    """
+    opts = options or ParseOptions()
+    labels: dict[int, str] = {}
+
+    def payloads() -> Iterator[tuple[BatchSource, ParseOptions]]:
+        for i, source in enumerate(sources):
+            labels[i] = _label(source, i)
+            yield (source, opts)
+
+    state = {"next": 0}
+    if workers == 0:
+        outcomes = _serial((s for s, _ in payloads()), opts)
+    else:
+        pool = WorkerPool(_task, workers=workers, timeout=timeout, memory_mb=memory_mb)
+        outcomes = pool.run(payloads(), oldest=(lambda: state["next"]) if ordered else None)
+    buffer: dict[int, ParseResult] = {}
+    for outcome in outcomes:
+        result = _to_result(outcome, labels.pop(outcome.index, ""))
+        if not ordered:
+            yield from _emit(result, progress)
+            continue
+        buffer[result.index] = result
+        while state["next"] in buffer:
+            ready = buffer.pop(state["next"])
+            state["next"] += 1
+            yield from _emit(ready, progress)
+
+
+def _emit(result: ParseResult, progress: Callable[[ParseResult], None] | None) -> Iterator[ParseResult]:
+    if progress is not None:
+        progress(result)
+    yield result
