@@ -41,6 +41,7 @@ class ParseResult:
     error: str | None = None
     seconds: float = 0.0
     index: int = 0
+    worker_peak_rss_mb: float | None = None  # the worker's peak RSS so far (telemetry)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -70,12 +71,12 @@ def _task(payload: tuple[BatchSource, ParseOptions]) -> Report:
 
 
 def _to_result(outcome: Outcome, label: str) -> ParseResult:
+    rss = outcome.peak_rss_kb / 1024 if outcome.peak_rss_kb else None
     if outcome.ok:
         report: Report = outcome.value
-        return ParseResult(label, result_status(report), report, seconds=outcome.seconds, index=outcome.index)
-    return ParseResult(
-        label, "failed", None, outcome.error_type, outcome.error, seconds=outcome.seconds, index=outcome.index
-    )
+        status = result_status(report)
+        return ParseResult(label, status, report, seconds=outcome.seconds, index=outcome.index, worker_peak_rss_mb=rss)
+    return ParseResult(label, "failed", None, outcome.error_type, outcome.error, outcome.seconds, outcome.index, rss)
 
 
 def _serial(sources: Iterable[BatchSource], options: ParseOptions) -> Iterator[Outcome]:

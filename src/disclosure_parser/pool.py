@@ -30,6 +30,7 @@ class Outcome:
     error_type: str = ""
     error: str = ""
     seconds: float = 0.0
+    peak_rss_kb: int = 0
 
 
 def _limit_memory(megabytes: int | None) -> None:
@@ -42,6 +43,15 @@ def _limit_memory(megabytes: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # pragma: no cover - not on this platform
         pass
+
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    except ImportError:  # pragma: no cover - not on this platform
+        return 0
 
 
 def _worker_main(conn: Connection, fn: Callable[[Any], Any], memory_mb: int | None) -> None:
@@ -57,13 +67,13 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any], memory_mb: int | No
         started = time.perf_counter()
         try:
             value = fn(payload)
-            msg: tuple[Any, ...] = (index, True, value, "", "", time.perf_counter() - started)
-        except BaseException as exc:
-            msg = (index, False, None, type(exc).__name__, str(exc), time.perf_counter() - started)
+            msg: tuple[Any, ...] = (index, True, value, "", "", time.perf_counter() - started, _peak_rss_kb())
+        except BaseException as exc:  # everything a task raises is reported, not fatal
+            msg = (index, False, None, type(exc).__name__, str(exc), time.perf_counter() - started, _peak_rss_kb())
         try:
             conn.send(msg)
         except Exception as exc:  # an unpicklable result: report it instead of dying silently
-            conn.send((index, False, None, type(exc).__name__, f"result could not be sent: {exc}", 0.0))
+            conn.send((index, False, None, type(exc).__name__, f"result could not be sent: {exc}", 0.0, 0))
 
 
 class _Worker:
@@ -160,12 +170,12 @@ class WorkerPool:
                 continue
             if w.conn in ready:
                 try:
-                    idx, ok, value, etype, err, secs = w.conn.recv()
+                    idx, ok, value, etype, err, secs, rss = w.conn.recv()
                 except (EOFError, OSError):
                     yield self._replace(workers, i, "WorkerCrashed", "the worker process died while parsing")
                     continue
                 w.task = None
-                yield Outcome(idx, ok, value, etype, err, secs)
+                yield Outcome(idx, ok, value, etype, err, secs, rss)
             elif w.process.sentinel in ready:
                 code = w.process.exitcode
                 yield self._replace(workers, i, "WorkerCrashed", f"the worker process died (exit code {code})")
