@@ -150,6 +150,11 @@ class ApplicationMatrix(BaseModel):
     total_processed: ApplicantRow = Field(default_factory=_row, description="（七）总计")
     carried_forward: ApplicantRow = Field(default_factory=_row, description="四、结转下年度继续办理")
 
+    def _repr_html_(self) -> str:
+        from .display import matrix_html  # rendering is only needed in notebooks
+
+        return matrix_html(self, None)
+
 
 class Outcomes(BaseModel):
     """Five outcome cells of part 四 (one group)."""

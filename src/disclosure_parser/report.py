@@ -109,6 +109,18 @@ class Report(BaseModel):
         """Findings of severity ``error``."""
         return [f for f in self.findings if f.severity == "error"]
 
+    def _repr_html_(self) -> str:
+        from .display import report_html  # rendering is only needed in notebooks
+
+        return report_html(self)
+
+    def __repr__(self) -> str:
+        from .display import report_text
+
+        return report_text(self)
+
+    __str__ = __repr__
+
 
 def _key_set(template: str) -> frozenset[str]:
     cached = _KEY_SETS.get(template)
