@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import disclosure_parser as dp
@@ -45,7 +43,7 @@ def test_report_html_structure_and_highlights() -> None:
     text = (ROOT / "samples" / "lanshan_jiedao_2020.md").read_text(encoding="utf-8")
     report = dp.parse(text.replace("| 1 | 0 | 0 | 0 | 1 |", "| 1 | 0 | 0 | 0 | 5 |", 1))
     tree = lxml_html.fromstring(report._repr_html_())
-    matrix = [t for t in tree.iter("table") if "收到和处理" in (t.findtext("caption") or "")][0]
+    matrix = next(t for t in tree.iter("table") if "收到和处理" in (t.findtext("caption") or ""))
     assert len(matrix.findall("tr")) == 1 + 23  # header + the 23 rows of the 2019 template
     bad = {td.get("data-key") for td in tree.iter("td") if "dp-bad" in (td.get("class") or "")}
     assert bad == {"review.total", "review.upheld", "review.corrected", "review.other", "review.pending"}
