@@ -1,15 +1,18 @@
 """The article's tree → paragraphs, tables and figures in reading order.
 
-Block-level elements (``p``, ``div``, ``li``, headings …) and ``<br>`` end a paragraph;
+Block-level elements (``p``, ``div``, ``li``, headings …) and ``<br>`` end a line;
 inline elements (``span``, ``font``, ``o:p`` …) join their text with nothing between
-them. Most of a Word-pasted page is inline markup inside a few hundred blocks, so the
-text of a block without block-level descendants is taken in one call (libxml2's
-``string()``), and only the elements that contain structure are walked in Python.
+them. A Word-pasted page is thousands of inline elements inside a few hundred blocks,
+so the tree is walked by libxml2, not Python: a fixed XSLT stylesheet (ours; no
+extensions, no file or network access) writes the article as one string in which
+Unicode noncharacters — which no real text contains — mark line breaks, headings,
+images, tables, rows and cells with their spans. Python then only splits that string.
 
-``<img>`` in the article becomes a :class:`Figure` (a table published as a picture is
-then reported by the parser, not silently missing), except icons and spacers whose
-declared size is tiny. A table that contains another table is layout, not data: its
-cells are read as blocks in reading order, and the inner tables as tables.
+``<img>`` becomes a :class:`Figure` (a table published as a picture is then reported,
+not silently missing), except icons and spacers whose declared size is tiny. A table
+that contains another table is layout, not data: its cells are read as blocks and the
+inner tables as tables. Text of a table outside its cells is not shown by browsers
+in place and is dropped.
 """
 
 from __future__ import annotations
@@ -20,142 +23,131 @@ from lxml import etree
 
 from ...document import Block, Figure, Location, Paragraph
 from ...options import ParseOptions
-from .grid import build_grid, table_rows
+from .grid import GridBuilder, span_value
 from .text import normalise_space
 
 __all__ = ["extract_blocks"]
 
-BLOCK_TAGS = frozenset(
-    {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "header", "footer"}
-    | {"main", "nav", "aside", "center", "address", "figure", "figcaption", "details", "summary", "fieldset"}
-    | {"legend", "hr", "form", "caption", "body", "html", "tr", "td", "th", "tbody", "thead", "tfoot", "menu"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "dir", "listing", "xmp", "plaintext"}
+_SEP = "\ufdd0"  # a line break
+_HEAD = "\ufdd1"  # _HEAD <level> _HEAD_END opens a heading
+_HEAD_END = "\ufdd2"
+_TABLE = "\ufdd3"
+_TABLE_END = "\ufdd4"
+_ROW = "\ufdd5"
+_CELL = "\ufdd6"  # _CELL <rowspan> , <colspan> _CELL_END <content>
+_CELL_END = "\ufdd7"
+_IMG = "\ufdd8"  # _IMG width _FIELD height _FIELD alt _FIELD title _FIELD src
+_FIELD = "\ufdd9"
+
+_BLOCKS = (
+    "p|div|li|ul|ol|dl|dt|dd|blockquote|pre|section|article|header|footer|main|nav|aside|center|address|figure"
+    "|figcaption|details|summary|fieldset|legend|hr|form|caption|tr|td|th|tbody|thead|tfoot|menu|dir|listing|xmp"
 )
-_STRUCTURE = (*sorted(BLOCK_TAGS), "br", "img", "table")
-_SKIP = frozenset({"head", "title", "meta", "base", "area", "map", "param", "wbr"})
-_HEADING_LEVEL = {f"h{i}": i for i in range(1, 7)}
+_STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="text" encoding="UTF-8"/>
+<xsl:template match="head|title|meta|script|style|noscript|template|select|textarea|button|option"/>
+<xsl:template match="br"><xsl:text>{_SEP}</xsl:text></xsl:template>
+<xsl:template match="h1|h2|h3|h4|h5|h6">
+  <xsl:text>{_SEP}{_HEAD}</xsl:text><xsl:value-of select="substring(name(), 2)"/><xsl:text>{_HEAD_END}</xsl:text>
+  <xsl:apply-templates/><xsl:text>{_SEP}</xsl:text>
+</xsl:template>
+<xsl:template match="{_BLOCKS}">
+  <xsl:text>{_SEP}</xsl:text><xsl:apply-templates/><xsl:text>{_SEP}</xsl:text>
+</xsl:template>
+<xsl:template match="img">
+  <xsl:text>{_SEP}{_IMG}</xsl:text><xsl:value-of select="@width"/><xsl:text>{_FIELD}</xsl:text>
+  <xsl:value-of select="@height"/><xsl:text>{_FIELD}</xsl:text><xsl:value-of select="@alt"/>
+  <xsl:text>{_FIELD}</xsl:text><xsl:value-of select="@title"/><xsl:text>{_FIELD}</xsl:text>
+  <xsl:value-of select="@src"/><xsl:text>{_SEP}</xsl:text>
+</xsl:template>
+<xsl:template match="table[.//table]">
+  <xsl:text>{_SEP}</xsl:text><xsl:apply-templates/><xsl:text>{_SEP}</xsl:text>
+</xsl:template>
+<xsl:template match="table">
+  <xsl:apply-templates select="caption"/>
+  <xsl:text>{_TABLE}</xsl:text>
+  <xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">
+    <xsl:text>{_ROW}</xsl:text>
+    <xsl:for-each select="td|th">
+      <xsl:text>{_CELL}</xsl:text><xsl:value-of select="@rowspan"/><xsl:text>,</xsl:text>
+      <xsl:value-of select="@colspan"/><xsl:text>{_CELL_END}</xsl:text><xsl:apply-templates/>
+    </xsl:for-each>
+  </xsl:for-each>
+  <xsl:text>{_TABLE_END}</xsl:text>
+</xsl:template>
+</xsl:stylesheet>"""
+_TRANSFORM = etree.XSLT(etree.XML(_STYLESHEET), access_control=etree.XSLTAccessControl.DENY_ALL)
 _STRING = etree.XPath("string(.)", smart_strings=False)
 _ICON_PX = 32
 
 
-def _mark_structure(root: etree._Element) -> set[etree._Element]:
-    """Elements that contain block-level elements, ``<br>``, ``<img>`` or tables."""
-    marked: set[etree._Element] = set()
-    for el in root.iter(*_STRUCTURE):
-        if el is root:
-            continue
-        parent = el.getparent()
-        while parent is not None and parent not in marked:
-            marked.add(parent)
-            if parent is root:
-                break
-            parent = parent.getparent()
-    return marked
+def _px(value: str) -> int | None:
+    digits = "".join(ch for ch in value.strip().split(".")[0] if ch.isdigit())
+    return int(digits[:6]) if digits else None
 
 
-def _px(value: str | None) -> int | None:
-    digits = "".join(ch for ch in (value or "").strip().split(".")[0] if ch.isdigit())
-    return int(digits) if digits else None
-
-
-def _figure(img: etree._Element) -> Figure | None:
-    width, height = _px(img.get("width")), _px(img.get("height"))
-    if (width is not None and width <= _ICON_PX) or (height is not None and height <= _ICON_PX):
+def _figure(fields: str) -> Figure | None:
+    width, height, alt, title, src = (fields.split(_FIELD) + ["", "", "", "", ""])[:5]
+    w, h = _px(width), _px(height)
+    if (w is not None and w <= _ICON_PX) or (h is not None and h <= _ICON_PX):
         return None  # an icon, bullet or spacer
-    src = img.get("src") or ""
-    description = img.get("alt") or img.get("title") or posixpath.basename(src.split("?")[0])
-    return Figure(Location(line=img.sourceline), normalise_space(description))
+    description = alt or title or posixpath.basename(src.split("?")[0])
+    return Figure(Location(), normalise_space(description))
 
 
-class _Walker:
-    def __init__(self, marked: set[etree._Element], options: ParseOptions, tables: list[int]) -> None:
-        self.marked = marked
-        self.options = options
-        self.tables = tables  # one shared counter, so nested walks number tables in order
-        self.blocks: list[Block] = []
-        self.parts: list[str] = []
-        self.line: int | None = None
+def _cell_text(content: str) -> str:
+    """A cell's lines (blocks, ``<br>``) joined by newlines; images inside a cell are not text."""
+    if _SEP in content:
+        parts = [p for p in content.split(_SEP) if p and not p.isspace() and p[0] != _IMG]
+        if len(parts) != 1:
+            return "\n".join(line for line in map(normalise_space, parts) if line)
+        content = parts[0]
+    return normalise_space(content)
 
-    def flush(self, level: int = 0) -> None:
-        if self.parts:
-            text = normalise_space("".join(self.parts))
-            if text:
-                self.blocks.append(Paragraph(text, Location(line=self.line), level))
-            self.parts = []
-        self.line = None
 
-    def add(self, text: str | None, el: etree._Element) -> None:
+def _table(body: str, builder: GridBuilder) -> None:
+    for row in body.split(_ROW)[1:]:
+        builder.new_row()
+        for cell in row.split(_CELL)[1:]:
+            spans, _, content = cell.partition(_CELL_END)
+            rowspan, _, colspan = spans.partition(",")
+            builder.add(_cell_text(content), span_value(rowspan), span_value(colspan))
+
+
+def _text(stream: str, blocks: list[Block]) -> None:
+    for piece in stream.split(_SEP):
+        if not piece:
+            continue
+        level = 0
+        if piece[0] == _HEAD:
+            head, _, piece = piece[1:].partition(_HEAD_END)
+            level = int(head) if head.isdigit() else 0
+        elif piece[0] == _IMG:
+            figure = _figure(piece[1:])
+            if figure is not None:
+                blocks.append(figure)
+            continue
+        text = normalise_space(piece)
         if text:
-            if self.line is None:
-                self.line = el.sourceline
-            self.parts.append(text)
-
-    def block(self, el: etree._Element) -> None:
-        self.flush()
-        if el in self.marked:
-            self.content(el)
-        else:
-            self.add(_STRING(el), el)
-        self.flush(_HEADING_LEVEL.get(el.tag, 0))
-
-    def table(self, el: etree._Element) -> None:
-        self.flush()
-        rows = table_rows(el)
-        if any(inner is not el for inner in el.iter("table")):
-            for row in rows:  # layout table: its cells are blocks
-                for cell in row:
-                    self.block(cell)
-            return
-        caption = el.find("caption")
-        if caption is not None:
-            self.block(caption)
-        index = self.tables[0]
-        self.tables[0] += 1
-        self.blocks.append(build_grid(el, rows, index, self.cell_text, self.options))
-
-    def cell_text(self, cell: etree._Element) -> str:
-        if cell not in self.marked:
-            return normalise_space(_STRING(cell))
-        sub = _Walker(self.marked, self.options, self.tables)
-        sub.content(cell)
-        sub.flush()
-        return "\n".join(b.text for b in sub.blocks if isinstance(b, Paragraph))
-
-    def content(self, el: etree._Element) -> None:
-        """Walk ``el``'s text and children (``el`` contains structure)."""
-        self.add(el.text, el)
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
-                pass
-            elif tag == "table":
-                self.table(child)
-            elif tag == "br":
-                self.flush()
-            elif tag == "img":
-                figure = _figure(child)
-                if figure is not None:
-                    self.flush()
-                    self.blocks.append(figure)
-            elif tag in BLOCK_TAGS:
-                self.block(child)
-            elif child in self.marked:
-                self.content(child)  # an inline element with blocks inside (<font><p>…)
-            else:
-                self.add(_STRING(child), child)
-            self.add(child.tail, child)
+            blocks.append(Paragraph(text, Location(), level))
 
 
 def extract_blocks(root: etree._Element, titles: list[etree._Element], options: ParseOptions) -> list[Block]:
-    """Blocks of the article ``root``, preceded by the titles printed outside it."""
-    walker = _Walker(_mark_structure(root), options, [0])
-    for title in titles:
-        walker.flush()
-        walker.add(_STRING(title), title)
-        walker.flush(level=1)
-    if root.tag == "table":
-        walker.table(root)
-    else:
-        walker.content(root)
-    walker.flush()
-    return walker.blocks
+    """Blocks of the article ``root``, preceded by the titles printed outside it.
+
+    Raises:
+        ResourceLimitError: a table's grid would exceed ``options.max_table_cells``.
+    """
+    blocks: list[Block] = [
+        Paragraph(text, Location(line=t.sourceline), 1) for t in titles if (text := normalise_space(_STRING(t)))
+    ]
+    stream = str(_TRANSFORM(root))
+    chunks = stream.split(_TABLE)
+    _text(chunks[0], blocks)
+    for index, chunk in enumerate(chunks[1:]):
+        body, _, rest = chunk.partition(_TABLE_END)
+        builder = GridBuilder(index, body.count(_ROW), options)
+        _table(body, builder)
+        blocks.append(builder.table())
+        _text(rest, blocks)
+    return blocks

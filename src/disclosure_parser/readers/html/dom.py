@@ -50,6 +50,7 @@ _DROP_TAGS = (
 )
 _TEXT_LEN = etree.XPath("string-length(normalize-space(.))")
 _STRING = etree.XPath("string(.)", smart_strings=False)
+_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 _FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "header"})
 # Words that only portal furniture prints: footers, breadcrumbs, toolbars, widgets.
 _FURNITURE_WORDS = regex.compile(
@@ -149,7 +150,7 @@ def _text_len(el: etree._Element) -> int:
 
 
 def _link_len(el: etree._Element) -> int:
-    return sum(_text_len(a) for a in el.iter("a"))
+    return sum(len(t.strip()) for t in _LINK_TEXT(el))
 
 
 def _has_loose_text(el: etree._Element) -> bool:
@@ -168,7 +169,7 @@ def is_title(el: etree._Element, length: int) -> bool:
 
 
 def is_furniture(el: etree._Element, length: int) -> bool:
-    """Portal furniture: link lists, metadata blocks, footers, breadcrumbs, widgets."""
+    """Portal furniture: link lists, metadata blocks, footers, breadcrumbs, widgets, banners."""
     if el.tag in _FURNITURE_TAGS:
         return True
     if _link_len(el) * 2 >= length:
@@ -176,7 +177,12 @@ def is_furniture(el: etree._Element, length: int) -> bool:
     if length > 2000:
         return False
     text = _STRING(el)
-    return bool(_FURNITURE_WORDS.search(text) or _PORTAL_TEXT.search(text) or "索引号" in text)
+    if _FURNITURE_WORDS.search(text) or _PORTAL_TEXT.search(text) or "索引号" in text:
+        return True
+    if length <= 100 and next(el.iter("a", "li"), None) is not None:
+        return True  # a widget whose lists a script fills (相关解读 headings over empty <a>s)
+    # A short banner (政府信息公开, 文字解读); a 落款 next to the body has its date, so is kept.
+    return length <= 20 and not any(ch.isdigit() for ch in text)
 
 
 def _children(el: etree._Element) -> list[tuple[etree._Element, int]]:
@@ -196,6 +202,9 @@ def find_article(body: etree._Element) -> Article:
     while True:
         if _has_loose_text(node):
             return article
+        if len(node) == 1 and isinstance(node[0].tag, str):
+            article.root = node = node[0]  # a wrapper: nothing to weigh
+            continue
         kids = _children(node)
         if not kids:
             return article
@@ -210,5 +219,6 @@ def find_article(body: etree._Element) -> Article:
                     titles.append(child)
             elif not is_furniture(child, n):
                 return article
-        article.titles.extend(titles)
+        if titles:
+            article.titles = titles  # the innermost titles are the article's; outer ones the site's
         article.root = node = main

@@ -28,10 +28,10 @@ _LABEL_ALT = "|".join(sorted(PORTAL_LABELS, key=len, reverse=True))
 # A label starts a line or follows a separator, never inside a word: 主办单位 is not 单位.
 _PAIR = regex.compile(rf"(?<![\p{{Han}}\w])(?P<label>{_LABEL_ALT})\s*[:：]\s*")
 _BARE_LABEL = regex.compile(rf"^(?:{_LABEL_ALT})\s*[:：]?$")
-_STARTS = etree.XPath(
-    "//text()[" + " or ".join(f"starts-with(normalize-space(.), '{label}')" for label in PORTAL_LABELS) + "]",
-    smart_strings=True,
-)
+# Labels specific enough to flag a block even without a colon (a label cell beside a value cell).
+_STRONG_LABEL = regex.compile(r"索引号|发布机构|发文机关|成文日期|发文日期|发布日期|公开日期|主题分类|发文字号")
+_LABEL_START = regex.compile(rf"^[\s\u00a0【\[]*(?:{_LABEL_ALT})")
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=True)
 _STRING = etree.XPath("string(.)", smart_strings=False)
 _LINE_TAGS = frozenset(
     {"div", "p", "li", "td", "th", "dd", "dt", "tr", "ul", "ol", "dl", "table", "section", "header", "footer", "body"}
@@ -59,12 +59,9 @@ def _line_of(node: etree._ElementUnicodeResult) -> etree._Element | None:
     return el
 
 
-def _inside(el: etree._Element, container: etree._Element) -> bool:
-    return el is container or any(a is container for a in el.iterancestors())
-
-
 def _pairs(line: etree._Element) -> list[tuple[str, str]]:
-    text = normalise_space(_STRING(line))
+    # Text nodes joined by a space: "来源：A" and "时间：B" in two <span>s stay two pairs.
+    text = " ".join(piece for piece in map(normalise_space, line.itertext()) if piece)
     if _BARE_LABEL.match(text) and line.tag in _LABEL_CELLS:
         nxt = line.getnext()
         value = normalise_space(_STRING(nxt)) if nxt is not None else ""
@@ -79,20 +76,32 @@ def _pairs(line: etree._Element) -> list[tuple[str, str]]:
     return out
 
 
+def _regions(root: etree._Element, article: etree._Element) -> list[etree._Element]:
+    """The subtrees outside the article: the siblings of each element on its path from the root."""
+    out: list[etree._Element] = []
+    child = article
+    for parent in article.iterancestors():
+        out.extend(el for el in parent if el is not child and isinstance(el.tag, str))
+        child = parent
+    return out
+
+
 def _labelled_blocks(root: etree._Element, article: etree._Element, props: dict[str, str]) -> None:
-    seen: set[int] = set()
-    lines = []
-    for node in _STARTS(root):
-        line = _line_of(node)
-        if line is None or id(line) in seen:
-            continue
-        seen.add(id(line))
-        lines.append(line)  # keeps the proxy alive, so id() stays unique
-        if _inside(line, article) or _inside(article, line):
-            continue
-        for label, value in _pairs(line):
-            if value and len(value) <= _MAX_VALUE:
-                props.setdefault(label, value)
+    lines: list[etree._Element] = []
+    for region in _regions(root, article):
+        text = _STRING(region)
+        if not (_PAIR.search(text) or _STRONG_LABEL.search(text)):
+            continue  # most of a page (navigation, footers) names no label: skip it cheaply
+        for node in _TEXT_NODES(region):
+            if not _LABEL_START.match(node):
+                continue
+            line = _line_of(node)
+            if line is None or any(line is seen for seen in lines):
+                continue
+            lines.append(line)
+            for label, value in _pairs(line):
+                if value and len(value) <= _MAX_VALUE:
+                    props.setdefault(label, value)
 
 
 def page_properties(root: etree._Element, article: etree._Element) -> dict[str, str]:

@@ -59,10 +59,11 @@ def read_html(source: bytes | str, *, options: ParseOptions | None = None) -> Ra
     root, truncated = parse_tree(data)
     drop_non_content(root)
     article = find_article(_body(root))
+    properties = page_properties(root, article.root)
     doc = RawDocument(
         blocks=extract_blocks(article.root, article.titles, options),
         format=InputFormat.HTML.value,
-        properties=page_properties(root, article.root),
+        properties=properties,
     )
     if encoding is not None:
         doc.properties["encoding"] = encoding

@@ -24,8 +24,10 @@ def _wide(ch: str) -> bool:
 
 def normalise_space(text: str) -> str:
     """Collapse whitespace the way it renders; strip the ends."""
-    if not text:
+    if not text or text.isspace():
         return ""
+    if text.isalnum():
+        return text  # the common cell: a number or a label without spaces or punctuation
 
     def collapse(m: re.Match[str]) -> str:
         run = m.group(0)
