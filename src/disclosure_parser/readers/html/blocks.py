@@ -87,7 +87,7 @@ def _px(value: str) -> int | None:
 
 
 def _figure(fields: str) -> Figure | None:
-    width, height, alt, title, src = (fields.split(_FIELD) + ["", "", "", "", ""])[:5]
+    width, height, alt, title, src = [*fields.split(_FIELD), "", "", "", "", ""][:5]
     w, h = _px(width), _px(height)
     if (w is not None and w <= _ICON_PX) or (h is not None and h <= _ICON_PX):
         return None  # an icon, bullet or spacer

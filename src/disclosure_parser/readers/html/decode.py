@@ -21,7 +21,7 @@ import re
 from ...errors import ReadError
 from ..encoding import detect_encoding
 
-__all__ = ["decode_html", "declared_encoding"]
+__all__ = ["declared_encoding", "decode_html"]
 
 _PRESCAN = 16 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))

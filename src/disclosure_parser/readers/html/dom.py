@@ -102,6 +102,12 @@ _LABEL_ALT = "|".join(sorted(PORTAL_LABELS, key=len, reverse=True))
 _PORTAL_TEXT = regex.compile(rf"(?:{_LABEL_ALT})\s*[:：]")
 _TITLE_HINT = regex.compile(r"title|tit\b|tit_|bt\b|biaoti", regex.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3"})
+_TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
+_LAYOUT_CELL_TEXT = 500
+_HAS_BLOCKS = etree.XPath(
+    "boolean(.//*[self::p or self::div or self::table or self::tr or self::td or self::br or self::li"
+    " or self::section or self::article or self::center or self::h1 or self::h2 or self::h3 or self::h4])"
+)
 
 
 def parse_tree(data: bytes) -> tuple[etree._Element, bool]:
@@ -195,20 +201,32 @@ def _children(el: etree._Element) -> list[tuple[etree._Element, int]]:
     return out
 
 
+def _can_enter(el: etree._Element, length: int) -> bool:
+    """Whether the article may lie *inside* ``el``: it holds blocks, and if it is part of a
+    table, enough text to be a layout cell rather than a data cell (the longest template label
+    is under 50 characters; a report is thousands)."""
+    if el.tag in _TABLE_PARTS and length < _LAYOUT_CELL_TEXT:
+        return False
+    return bool(_HAS_BLOCKS(el))
+
+
 def find_article(body: etree._Element) -> Article:
     """The element that holds the report text (see the module docstring)."""
     article = Article(body)
     node = body
-    while True:
-        if _has_loose_text(node):
-            return article
+    while not _has_loose_text(node):
         if len(node) == 1 and isinstance(node[0].tag, str):
-            article.root = node = node[0]  # a wrapper: nothing to weigh
+            only = node[0]  # a wrapper: nothing to weigh against
+            if not _can_enter(only, _text_len(only) if only.tag in _TABLE_PARTS else _LAYOUT_CELL_TEXT):
+                break
+            article.root = node = only
             continue
         kids = _children(node)
         if not kids:
-            return article
-        main, _ = max(kids, key=lambda kv: kv[1])
+            break
+        main, main_len = max(kids, key=lambda kv: kv[1])
+        if not _can_enter(main, main_len):
+            break
         titles = []
         before_main = True
         for child, n in kids:
@@ -222,3 +240,4 @@ def find_article(body: etree._Element) -> Article:
         if titles:
             article.titles = titles  # the innermost titles are the article's; outer ones the site's
         article.root = node = main
+    return article
