@@ -86,6 +86,29 @@ def test_title_printed_outside_the_body_is_kept() -> None:
     assert isinstance(first, Paragraph) and first.text == TITLE and first.level == 1
 
 
+def test_page_title_stands_in_when_the_body_prints_none() -> None:
+    synth = consistent("2021", random.Random(12))
+    markup = page(synth).replace(f"<p style='text-align:center'>{TITLE}</p>", "")
+    report = dp.parse(markup.encode("utf-8"), format="html")
+    assert (report.meta.agency, report.meta.year) == ("测试县测试局", 2024)
+    article = markup.split('<div class="TRS_Editor">', 1)[1]
+    bare = f"<html><head><title>{TITLE}_年报_测试县</title></head><body><div>{article}"
+    report = dp.parse(bare.encode("utf-8"), format="html")
+    assert (report.meta.agency, report.meta.year) == ("测试县测试局", 2024)
+
+
+def test_furniture_inside_the_content_box_is_trimmed() -> None:
+    synth = consistent("2021", random.Random(13))
+    body = page(synth, Style(portal=False)).split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    markup = (
+        "<html><body><div class=con><p>当前位置：首页 &gt; 政务公开 &gt; 年报</p>"
+        f"{body}<p>【打印本页】 【关闭窗口】</p><p>上一篇：无</p></div></body></html>"
+    )
+    doc = _doc(markup)
+    texts = _para_texts(doc)
+    assert texts[0] == TITLE and texts[-1] == "2025年1月20日"
+
+
 # --- tables ---------------------------------------------------------------------------------------
 
 

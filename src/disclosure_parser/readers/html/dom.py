@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 import regex
 from lxml import etree
 
+from ...document import Block, Paragraph
 from ...errors import ReadError
 
-__all__ = ["Article", "find_article", "parse_tree"]
+__all__ = ["Article", "drop_non_content", "find_article", "parse_tree", "trim_furniture"]
 
 _DROP_TAGS = (
     "script",
@@ -241,3 +242,18 @@ def find_article(body: etree._Element) -> Article:
             article.titles = titles  # the innermost titles are the article's; outer ones the site's
         article.root = node = main
     return article
+
+
+def trim_furniture(blocks: list[Block]) -> list[Block]:
+    """Drop furniture lines left at the very start or end of the article (a breadcrumb inside the
+    content box, 【打印本页】【关闭窗口】, 上一篇/下一篇): short paragraphs made of furniture words."""
+
+    def furniture(block: Block) -> bool:
+        return isinstance(block, Paragraph) and len(block.text) <= 60 and bool(_FURNITURE_WORDS.search(block.text))
+
+    start, end = 0, len(blocks)
+    while start < end and furniture(blocks[start]):
+        start += 1
+    while end > start and furniture(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]

@@ -17,7 +17,7 @@ from ...options import ParseOptions
 from ..base import Reader
 from .blocks import extract_blocks
 from .decode import decode_html
-from .dom import drop_non_content, find_article, parse_tree
+from .dom import drop_non_content, find_article, parse_tree, trim_furniture
 from .portal import page_properties
 
 __all__ = ["HtmlReader", "read_html"]
@@ -61,7 +61,7 @@ def read_html(source: bytes | str, *, options: ParseOptions | None = None) -> Ra
     article = find_article(_body(root))
     properties = page_properties(root, article.root)
     doc = RawDocument(
-        blocks=extract_blocks(article.root, article.titles, options),
+        blocks=trim_furniture(extract_blocks(article.root, article.titles, options)),
         format=InputFormat.HTML.value,
         properties=properties,
     )
