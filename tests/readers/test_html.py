@@ -203,6 +203,14 @@ def test_table_published_as_an_image_is_a_finding_naming_the_part() -> None:
     assert report.cells()["review.total"] == synth.cells["review.total"]
 
 
+def test_image_inside_a_one_cell_table_is_a_figure() -> None:
+    synth = consistent("2019", random.Random(14))
+    wrapped = '<table><tr><td><p><img src="/u/t2.jpg" alt="表二" width="640"></p></td></tr></table>'
+    report = dp.parse(page(synth, tables={"二": wrapped}).encode("utf-8"), format="html")
+    (t9,) = [f for f in report.findings if f.code == "T9"]
+    assert "二" in t9.message
+
+
 def test_icons_are_not_figures() -> None:
     doc = _doc('<p>一、总体情况<img src="dot.gif" width="8" height="8"></p><p><img src="x.png" width=1></p>')
     assert not [b for b in doc.blocks if isinstance(b, Figure)]
@@ -303,6 +311,13 @@ def test_pages_without_content(data: bytes) -> None:
     except dp.ReadError:
         return
     assert report.template is None
+
+
+def test_reader_errors_are_typed() -> None:
+    with pytest.raises(dp.ReadError, match="no content"):
+        read_html(b"\n \n")
+    with pytest.raises(dp.ReadError):
+        read_html(b"\x00\x01\x02\x03" * 600)
 
 
 def test_entities_and_external_resources_are_not_resolved(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import posixpath
 from lxml import etree
 
 from ...document import Block, Figure, Location, Paragraph
+from ...errors import ReadError, ResourceLimitError
 from ...options import ParseOptions
 from .grid import GridBuilder, span_value
 from .text import normalise_space
@@ -105,13 +106,24 @@ def _cell_text(content: str) -> str:
     return normalise_space(content)
 
 
-def _table(body: str, builder: GridBuilder) -> None:
+def _cell_figures(content: str) -> list[Figure]:
+    pieces = (p for p in content.split(_SEP) if p.startswith(_IMG))
+    return [f for f in (_figure(p[1:]) for p in pieces) if f is not None]
+
+
+def _table(body: str, builder: GridBuilder) -> list[Figure]:
+    """Fill ``builder`` from a table's stream; returns the pictures inside its cells (a table
+    published as an image is often wrapped in a one-cell table)."""
+    figures: list[Figure] = []
     for row in body.split(_ROW)[1:]:
         builder.new_row()
         for cell in row.split(_CELL)[1:]:
             spans, _, content = cell.partition(_CELL_END)
             rowspan, _, colspan = spans.partition(",")
             builder.add(_cell_text(content), span_value(rowspan), span_value(colspan))
+            if _IMG in content:
+                figures.extend(_cell_figures(content))
+    return figures
 
 
 def _text(stream: str, blocks: list[Block]) -> None:
@@ -141,13 +153,23 @@ def extract_blocks(root: etree._Element, titles: list[etree._Element], options: 
     blocks: list[Block] = [
         Paragraph(text, Location(line=t.sourceline), 1) for t in titles if (text := normalise_space(_STRING(t)))
     ]
-    stream = str(_TRANSFORM(root))
+    try:
+        stream = str(_TRANSFORM(root))
+    except etree.XSLTApplyError as exc:  # libxslt's own limits (template depth, memory)
+        raise ReadError(f"cannot walk the HTML page: {exc}", format="html") from exc
     chunks = stream.split(_TABLE)
     _text(chunks[0], blocks)
     for index, chunk in enumerate(chunks[1:]):
         body, _, rest = chunk.partition(_TABLE_END)
+        if body.count(_CELL) > options.max_table_cells:
+            raise ResourceLimitError(
+                f"a table has more than {options.max_table_cells} cells (max_table_cells)",
+                format="html",
+                limit="max_table_cells",
+            )
         builder = GridBuilder(index, body.count(_ROW), options)
-        _table(body, builder)
+        figures = _table(body, builder)
         blocks.append(builder.table())
+        blocks.extend(figures)
         _text(rest, blocks)
     return blocks

@@ -97,7 +97,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
             return data[len(bom) :].decode(name, errors="replace"), name
     if b"\x00" in data[:4096]:
         encoding = _detected(data)  # UTF-16 without a BOM: its NUL bytes would pass as UTF-8
-        return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
+        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+        sample = text[:4096]
+        if sum(ch < " " and ch not in "\t\n\r\f" for ch in sample) > len(sample) // 100:
+            raise ReadError("binary data: not an HTML page in any supported encoding", format="html")
+        return text, encoding
     declared = declared_encoding(data)
     text = _strict_utf8(data)
     if text is not None:

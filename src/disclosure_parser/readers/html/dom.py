@@ -105,10 +105,7 @@ _TITLE_HINT = regex.compile(r"title|tit\b|tit_|bt\b|biaoti", regex.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
 _LAYOUT_CELL_TEXT = 500
-_HAS_BLOCKS = etree.XPath(
-    "boolean(.//*[self::p or self::div or self::table or self::tr or self::td or self::br or self::li"
-    " or self::section or self::article or self::center or self::h1 or self::h2 or self::h3 or self::h4])"
-)
+_BLOCK_TAGS = ("p", "div", "table", "tr", "td", "br", "li", "section", "article", "center", "h1", "h2", "h3", "h4")
 
 
 def parse_tree(data: bytes) -> tuple[etree._Element, bool]:
@@ -208,7 +205,11 @@ def _can_enter(el: etree._Element, length: int) -> bool:
     is under 50 characters; a report is thousands)."""
     if el.tag in _TABLE_PARTS and length < _LAYOUT_CELL_TEXT:
         return False
-    return bool(_HAS_BLOCKS(el))
+    found = el.iter(*_BLOCK_TAGS)  # lazy: stops at the first block below el
+    first = next(found, None)
+    if first is el:
+        first = next(found, None)
+    return first is not None
 
 
 def find_article(body: etree._Element) -> Article:

@@ -67,6 +67,10 @@ class GridBuilder:
                 f"a table has more than {self.limit} cells (max_table_cells)", format="html", limit="max_table_cells"
             )
         cell = TableCell(text, r, c, rows, cols, Location(table=self.index, row=r, col=c))
+        if rows == 1 and cols == 1 and c == len(line):
+            line.append(cell)  # the common case: a plain cell at the end of its row
+            self.c = c + 1
+            return
         for target in self.grid[r : r + rows]:
             if len(target) < c + cols:
                 target.extend([None] * (c + cols - len(target)))
