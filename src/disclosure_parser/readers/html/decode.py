@@ -96,20 +96,22 @@ def decode_html(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name
     if b"\x00" in data[:4096]:
-        encoding = _detected(data)  # UTF-16 without a BOM: its NUL bytes would pass as UTF-8
-        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
-        sample = text[:4096]
-        if sum(ch < " " and ch not in "\t\n\r\f" for ch in sample) > len(sample) // 100:
-            raise ReadError("binary data: not an HTML page in any supported encoding", format="html")
-        return text, encoding
+        return _with_nul_bytes(data)
     declared = declared_encoding(data)
-    text = _strict_utf8(data)
-    if text is not None:
+    utf8 = _strict_utf8(data)
+    if utf8 is not None:
         # Valid UTF-8: with non-ASCII bytes that is what it is (see the module docstring);
         # pure ASCII reads the same under any ASCII-compatible label.
-        return text, ("utf-8" if declared is None or not data.isascii() else declared)
+        return utf8, ("utf-8" if declared is None or not data.isascii() else declared)
     encoding = _fallback(data, declared)
-    text = data.decode(encoding, errors="replace")
-    if encoding.startswith(("utf-16", "utf-32")):
-        text = text.lstrip("\ufeff")
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _with_nul_bytes(data: bytes) -> tuple[str, str]:
+    """UTF-16 without a BOM (its NUL bytes would pass as UTF-8), or binary data."""
+    encoding = _detected(data)
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    sample = text[:4096]
+    if sum(ch < " " and ch not in "\t\n\r\f" for ch in sample) > len(sample) // 100:
+        raise ReadError("binary data: not an HTML page in any supported encoding", format="html")
     return text, encoding
