@@ -17,7 +17,7 @@ from disclosure_parser.readers.html.decode import decode_html
 
 from ..conftest import CORPUS, corpus_available, needs_corpus
 from ..synth import consistent
-from .html_pages import BLANK, TITLE, Style, applications_table, page
+from .html_pages import BLANK, TITLE, Style, applications_table, article, page
 
 
 def _doc(markup: str, **kw: object) -> dp.RawDocument:
@@ -84,6 +84,20 @@ def test_title_printed_outside_the_body_is_kept() -> None:
     doc = _doc(page(consistent("2019", random.Random(3)), Style(title_outside=True)))
     first = doc.blocks[0]
     assert isinstance(first, Paragraph) and first.text == TITLE and first.level == 1
+
+
+def test_short_report_sections_beside_the_body_are_not_furniture() -> None:
+    # A Word export in two sections: the second is short and mentions 搜索 and 相关信息.
+    synth = consistent("2021", random.Random(15))
+    body = article(synth, Style()).split("<p>六、其他需要报告的事项</p>")[0]
+    tail = (
+        "<p>六、其他需要报告的事项</p><p>本机关优化网站搜索功能，主动公开相关信息。</p>"
+        "<p>测试县测试局</p><p>2025年1月20日</p>"
+    )
+    markup = f"<html><body><div><div class=WordSection1>{body}</div><div class=WordSection2>{tail}</div></div>"
+    report = dp.parse(markup.encode("utf-8"), format="html")
+    assert str(report.meta.published) == "2025-01-20"
+    assert "搜索功能" in report.sections[-1].text
 
 
 def test_page_title_stands_in_when_the_body_prints_none() -> None:

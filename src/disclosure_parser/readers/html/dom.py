@@ -53,12 +53,18 @@ _TEXT_LEN = etree.XPath("string-length(normalize-space(.))")
 _STRING = etree.XPath("string(.)", smart_strings=False)
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 _FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "header"})
-# Words that only portal furniture prints: footers, breadcrumbs, toolbars, widgets.
-_FURNITURE_WORDS = regex.compile(
-    r"版权所有|ICP\s*备|网站标识码|公网安备|主办单位|承办单位|技术支持|网站地图|浏览器|分辨率|当前位置|您的位置|所在位置"
-    r"|相关链接|相关文章|相关信息|相关阅读|相关新闻|打印本页|关闭窗口|【\s*打印\s*】|分享到|扫一扫|字体\s*[:：]|字号\s*[:：]"
-    r"|[【\[]\s*大\s*中\s*小\s*[】\]]|搜索|无障碍|长者模式|适老化|登录|注册|上一篇|下一篇"
+# Words that only portal furniture prints. Footer words are specific enough for a long block;
+# toolbar and widget words only mark short ones, and 相关信息-style phrases that reports also
+# write in prose are not furniture words at all.
+_FOOTER_WORDS = regex.compile(
+    r"版权所有|ICP\s*备|网站标识码|公网安备|主办单位|承办单位|技术支持|网站地图|浏览器|分辨率|索引号"
 )
+_WIDGET_WORDS = regex.compile(
+    r"当前位置|您的位置|所在位置|相关链接|相关文章|相关阅读|相关新闻|打印本页|关闭窗口|【\s*打印\s*】|分享到|扫一扫"
+    r"|字体\s*[:：]|字号\s*[:：]|[【\[]\s*大\s*中\s*小\s*[】\]]|搜索|无障碍|长者模式|适老化|登录|注册|上一篇|下一篇"
+)
+_CN_DATE = regex.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年")
+_SENTENCE = regex.compile(r"[，。；]")
 # Labels of a portal's metadata block (索引号, 发布机构 …) or a crawler's header.
 PORTAL_LABELS = (
     "索引号",
@@ -164,25 +170,31 @@ def _has_loose_text(el: etree._Element) -> bool:
 
 
 def is_title(el: etree._Element, length: int) -> bool:
-    """A heading or a CMS title block (``class="article_title"``), short enough to be one."""
+    """A heading or a CMS title block (``class="article_title"``, ``<header><h1>``), short enough to be one."""
     if length > 150:
         return False
-    if el.tag in _HEADINGS:
+    if el.tag in _HEADINGS or next(el.iter(*_HEADINGS), None) is not None:
         return True
     return bool(_TITLE_HINT.search(f"{el.get('class', '')} {el.get('id', '')}"))
 
 
 def is_furniture(el: etree._Element, length: int) -> bool:
-    """Portal furniture: link lists, metadata blocks, footers, breadcrumbs, widgets, banners."""
-    if el.tag in _FURNITURE_TAGS:
+    """Portal furniture: link lists, metadata blocks, footers, breadcrumbs, widgets, banners.
+
+    Text that reads as prose (several sentences) is never furniture by its words: dropping a
+    part of the report is worse than keeping a footer.
+    """
+    if el.tag in _FURNITURE_TAGS or _link_len(el) * 2 >= length:
         return True
-    if _link_len(el) * 2 >= length:
-        return True
-    if length > 2000:
+    if length > 1000:
         return False
     text = _STRING(el)
-    if _FURNITURE_WORDS.search(text) or _PORTAL_TEXT.search(text) or "索引号" in text:
+    if text.count("。") > 2 or _CN_DATE.search(text):
+        return False  # prose, or a 落款 date: part of the report
+    if _FOOTER_WORDS.search(text) or (length <= 600 and _PORTAL_TEXT.search(text)):
         return True
+    if length <= 200 and _WIDGET_WORDS.search(text) and not _SENTENCE.search(text):
+        return True  # toolbars and breadcrumbs are fragments; a sentence mentioning 搜索 is not one
     if length <= 100 and next(el.iter("a", "li"), None) is not None:
         return True  # a widget whose lists a script fills (相关解读 headings over empty <a>s)
     # A short banner (政府信息公开, 文字解读); a 落款 next to the body has its date, so is kept.
@@ -250,7 +262,9 @@ def trim_furniture(blocks: list[Block]) -> list[Block]:
     content box, 【打印本页】【关闭窗口】, 上一篇/下一篇): short paragraphs made of furniture words."""
 
     def furniture(block: Block) -> bool:
-        return isinstance(block, Paragraph) and len(block.text) <= 60 and bool(_FURNITURE_WORDS.search(block.text))
+        if not isinstance(block, Paragraph) or len(block.text) > 60:
+            return False
+        return bool(_WIDGET_WORDS.search(block.text) or _FOOTER_WORDS.search(block.text))
 
     start, end = 0, len(blocks)
     while start < end and furniture(blocks[start]):
