@@ -13,7 +13,7 @@ from disclosure_parser.document import Figure, Paragraph, RawTable
 from disclosure_parser.formats import InputFormat
 from disclosure_parser.readers import READERS
 from disclosure_parser.readers.html import HtmlReader, read_html
-from disclosure_parser.readers.html.decode import decode_html
+from disclosure_parser.readers.html.decode import declared_encoding, decode_html
 
 from ..conftest import CORPUS, corpus_available, needs_corpus
 from ..synth import consistent
@@ -270,6 +270,16 @@ def test_decoded_text_is_accepted() -> None:
     synth = consistent("2021", random.Random(8))
     text = page(synth, charset="gb2312")
     assert dp.parse(text).cells() == dp.parse(text.encode("gb18030")).cells()
+
+
+def test_meta_charset_outranks_http_equiv() -> None:
+    head = b'<meta http-equiv="Content-Type" content="text/html; charset=big5"><meta charset="gbk">'
+    assert declared_encoding(head) == "gb18030"
+    assert declared_encoding(
+        b"<meta name=x content='a'><meta http-equiv=content-type content='text/html;charset=GB2312'>"
+    ) == ("gb18030")
+    assert declared_encoding(b'<?xml version="1.0" encoding="gbk"?><html>') == "gb18030"
+    assert declared_encoding(b"<html><p>charset=gbk</p>") is None
 
 
 def test_declared_encodings() -> None:

@@ -25,8 +25,9 @@ __all__ = ["declared_encoding", "decode_html"]
 
 _PRESCAN = 16 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_HTTP_EQUIV = re.compile(rb"<meta\b[^>]*?\bcontent\s*=\s*[\"'][^\"'>]*?charset\s*=\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_META_TAG = re.compile(rb"<meta\b([^>]*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rb"([A-Za-z][\w:-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_CONTENT_CHARSET = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # Labels whose characters GB18030 decodes identically, and more (WHATWG maps gb2312 to GBK too).
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "ms936", "x-gbk", "euc-cn", "gb_2312-80", "csgb2312"})
@@ -47,15 +48,29 @@ def _python_codec(label: str) -> str | None:
     return "utf-8" if name == "utf-8-sig" else name
 
 
+def _meta_labels(head: bytes) -> tuple[list[bytes], list[bytes]]:
+    """Labels from ``<meta charset>`` and from ``<meta http-equiv content="…charset=…">``, in order."""
+    charsets: list[bytes] = []
+    contents: list[bytes] = []
+    for tag in _META_TAG.finditer(head):
+        attrs = {name.lower(): value.strip(b"\"'") for name, value in _ATTRIBUTE.findall(tag.group(1))}
+        if b"charset" in attrs:
+            charsets.append(attrs[b"charset"])
+        elif b"content" in attrs and (m := _CONTENT_CHARSET.search(attrs[b"content"])):
+            contents.append(m.group(1))
+    return charsets, contents
+
+
 def declared_encoding(data: bytes) -> str | None:
-    """The encoding the page declares in its first 16 KB (``<meta charset>`` first), if usable."""
+    """The encoding the page declares in its first 16 KB, if usable: ``<meta charset>`` first,
+    then ``<meta http-equiv content="…charset=…">``, then an XML declaration."""
     head = data[:_PRESCAN]
-    for pattern in (_META_CHARSET, _HTTP_EQUIV, _XML_DECL):
-        m = pattern.search(head)
-        if m:
-            codec = _python_codec(m.group(1).decode("ascii", "ignore"))
-            if codec is not None:
-                return codec
+    charsets, contents = _meta_labels(head)
+    xml = _XML_DECL.search(head)
+    for label in [*charsets, *contents, *([xml.group(1)] if xml else [])]:
+        codec = _python_codec(label.decode("ascii", "ignore"))
+        if codec is not None:
+            return codec
     return None
 
 
