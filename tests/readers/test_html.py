@@ -14,6 +14,7 @@ from disclosure_parser.formats import InputFormat
 from disclosure_parser.readers import READERS
 from disclosure_parser.readers.html import HtmlReader, read_html
 from disclosure_parser.readers.html.decode import declared_encoding, decode_html
+from disclosure_parser.readers.html.text import normalise_space
 
 from ..conftest import CORPUS, corpus_available, needs_corpus
 from ..synth import consistent
@@ -162,6 +163,20 @@ def test_inline_elements_join_without_spaces_and_blocks_break_lines() -> None:
         "<td><p><span>商业</span></p><p>企业</p></td><td>&nbsp;1\n2&nbsp;</td><td>三、本\n年度</td></tr></table>"
     )
     assert _texts(table) == [["20", "本年新\n制作数量", "商业\n企业", "1 2", "三、本年度"]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("政府信息\n    公开", "政府信息公开"),  # a source line break inside a Chinese word vanishes
+        ("2\n0", "2 0"),  # between digits it is a space, as a browser shows it
+        ("信息公开年报\n  \u00a0\u00a0其他", "信息公开年报 其他"),  # &nbsp; is deliberate spacing
+        ("\u00a0\u3000 规章 \u200b", "规章"),
+        ("社会公益\u00a0\u00a0\u00a0组织", "社会公益 组织"),
+    ],
+)
+def test_whitespace_renders_like_a_browser(raw: str, shown: str) -> None:
+    assert normalise_space(raw) == shown
 
 
 def test_truncated_header_still_reads_values_in_template_order() -> None:

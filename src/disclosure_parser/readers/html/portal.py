@@ -59,13 +59,16 @@ def _line_of(node: etree._ElementUnicodeResult) -> etree._Element | None:
     return el
 
 
-def _pairs(line: etree._Element) -> list[tuple[str, str]]:
+def _spaced_text(el: etree._Element) -> str:
     # Text nodes joined by a space: "来源：A" and "时间：B" in two <span>s stay two pairs.
-    text = " ".join(piece for piece in map(normalise_space, line.itertext()) if piece)
+    return " ".join(piece for piece in map(normalise_space, el.itertext()) if piece)
+
+
+def _pairs(line: etree._Element) -> list[tuple[str, str]]:
+    text = _spaced_text(line)
     if _BARE_LABEL.match(text) and line.tag in _LABEL_CELLS:
-        nxt = line.getnext()
-        value = normalise_space(_STRING(nxt)) if nxt is not None else ""
-        return [(text.rstrip(":：").strip(), value)]
+        nxt = line.getnext()  # a label cell: its value is the next cell
+        return [(text.rstrip(":：").strip(), _spaced_text(nxt) if nxt is not None else "")]
     if len(text) > 4 * _MAX_VALUE:
         return []
     found = list(_PAIR.finditer(text))

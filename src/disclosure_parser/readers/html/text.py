@@ -33,7 +33,7 @@ def normalise_space(text: str) -> str:
         run = m.group(0)
         if run in ("\u200b", "\ufeff"):
             return ""
-        if "\n" in run or "\r" in run:
+        if ("\n" in run or "\r" in run) and "\u00a0" not in run:  # &nbsp; is deliberate spacing
             start, end = m.start(), m.end()
             if 0 < start and end < len(text) and _wide(text[start - 1]) and _wide(text[end]):
                 return ""
