@@ -219,6 +219,25 @@ def test_layout_table_around_the_article_is_not_a_data_table() -> None:
     assert report.cells() == {**report.cells(), **synth.cells}
 
 
+def test_old_layout_table_portal() -> None:
+    # 2010s portals: header, side navigation and footer as layout tables; title and body in
+    # rows of a nested layout table; the report's own tables nested one level deeper.
+    synth = consistent("2019", random.Random(16))
+    body = article(synth, Style(title_outside=True))
+    nav = "".join(f"<tr><td><a href=/c{i}>栏目{i}</a></td></tr>" for i in range(8))
+    markup = (
+        "<html><body><table width=1000><tr><td><a href=/>首页</a> | <a href=/g>政务公开</a></td></tr></table>"
+        f"<table width=1000><tr><td class=left width=200><table>{nav}</table></td><td class=main>"
+        f"<table><tr><td class=title>{TITLE}</td></tr><tr><td class=content>{body}</td></tr></table>"
+        "</td></tr></table><table><tr><td>版权所有：测试县人民政府 苏ICP备000000号</td></tr></table></body></html>"
+    )
+    report = dp.parse(markup.encode("gb18030").replace(b"<html>", b'<html><meta charset="gb2312">'), format="html")
+    assert (report.meta.agency, report.meta.year, report.template) == ("测试县测试局", 2024, "2019")
+    cells = report.cells()
+    assert {k: cells[k] for k in synth.cells} == synth.cells
+    assert "栏目" not in "".join(s.text for s in report.sections)
+
+
 def test_table_published_as_an_image_is_a_finding_naming_the_part() -> None:
     synth = consistent("2021", random.Random(6))
     markup = page(synth, tables={"三": '<p><img src="/upload/2025/biao3.png" width="600" height="900"></p>'})
