@@ -9,7 +9,8 @@ Baselines (what any pipeline pays anyway, so the ratio says what *we* add):
   html    ``lxml.html.fromstring`` of the page
 
 Prints, for each file, the median full-parse time, the median baseline time and
-their ratio. Medians of several runs, because the machine is noisy. Not a test.
+their ratio, then the reader alone (``dp.read``: bytes → RawDocument) and its ratio.
+Medians of several runs, because the machine is noisy. Not a test.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=30)
     args = ap.parse_args(argv)
     files = args.files or default_files()
-    print(f"{'file':<44} {'parse ms':>9} {'baseline ms':>12}  {'ratio':>6}  baseline")
+    print(f"{'file':<44} {'parse ms':>9} {'baseline ms':>12}  {'ratio':>6}  {'read ms':>8}  {'ratio':>6}  baseline")
     by_format: dict[str, list[float]] = {}
     for path in files:
         name, baseline = BASELINES[path.suffix]
@@ -97,9 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError as exc:
             print(f"{path.name:<44} {full:9.2f} (baseline unavailable: {exc})")
             continue
+        read = median_ms(lambda p=path: dp.read(p), args.repeat)  # type: ignore[misc]
         ratio = full / base if base else float("inf")
+        read_ratio = read / base if base else float("inf")
         by_format.setdefault(path.suffix, []).append(full)
-        print(f"{path.name:<44} {full:9.2f} {base:12.3f}  {ratio:6.2f}  {name}")
+        print(f"{path.name:<44} {full:9.2f} {base:12.3f}  {ratio:6.2f}  {read:8.2f}  {read_ratio:6.2f}  {name}")
     print()
     for suffix, values in sorted(by_format.items()):
         print(f"{suffix:<6} median full parse {statistics.median(values):.2f} ms over {len(values)} files")

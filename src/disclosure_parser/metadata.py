@@ -2,7 +2,8 @@
 
 * The title is found among the first lines, possibly split over two or three lines
   (``繁峙县乡村振兴局`` / ``2023年度政府信息公开工作年度报告``, or a PDF→text dump's
-  ``2024 年上海市科委政府信息公开工作`` / ``年度报告``); a crawler's ``标题:`` line counts.
+  ``2024 年上海市科委政府信息公开工作`` / ``年度报告``); a crawler's ``标题:`` line counts, and
+  when the text has no title, the container's (an HTML page's ``ArticleTitle`` or ``<title>``).
 * The agency is the title minus year and report words, wherever the year stands.
 * The year comes from the title, else from the statistics-period sentence.
 * The published date is the 落款 at the end (``2024年1月9日``, ``二〇二四年一月九日``), taken
@@ -49,6 +50,9 @@ _DATE_CN = regex.compile(
     r"\s*(?P<d>三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
 )
 _AGENCY_JUNK = regex.compile(r"^[#\s:：标题]+|[\s(（]+$")
+# Container titles tried one by one when the text has none: a portal's <meta name="ArticleTitle">,
+# its metadata block's 名称, the page <title> ("…年度报告_栏目_站点").
+_PAGE_TITLES = ("ArticleTitle", "名称", "title")
 
 
 @dataclass(slots=True)
@@ -120,6 +124,10 @@ def read_meta(
     lines = [properties["标题"]] if properties.get("标题") else []
     lines += [p.text for p in preamble[:12] if len(p.text) <= 80]
     found = _title_from(lines)
+    for key in _PAGE_TITLES:
+        if found is None and properties.get(key):
+            # Only when the document prints no title: a CMS may show it outside the saved body.
+            found = _title_from([properties[key]])
     if found:
         meta.title, meta.agency, meta.year = found
     if meta.year is None:

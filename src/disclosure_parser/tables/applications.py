@@ -93,6 +93,7 @@ class _ColumnMap:
 
     table: RawTable
     columns: dict[str, list[int]]
+    owners: dict[int, str]  # grid column where a header cell starts → its applicant key
 
 
 def _header_map(table: RawTable) -> _ColumnMap | None:
@@ -100,6 +101,7 @@ def _header_map(table: RawTable) -> _ColumnMap | None:
     if not table.aligned:
         return None
     columns: dict[str, list[int]] = {}
+    owners: dict[int, str] = {}
     for r in range(min(table.n_rows, 6)):
         row = table.grid[r]
         if any(c is not None and c.row == r and is_value_like(c.text) and c.text.strip() for c in row):
@@ -112,10 +114,11 @@ def _header_map(table: RawTable) -> _ColumnMap | None:
                 cols = columns.setdefault(m.key, [])
                 if c not in cols:
                     cols.append(c)
+                owners.setdefault(cell.col, m.key)
     if len(columns) < _N:
         return None
     # The leftmost header cell of each column group wins when labels repeat (自然人 … 总计).
-    return _ColumnMap(table, columns)
+    return _ColumnMap(table, columns, owners)
 
 
 def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str, Location | None]] | None:
@@ -127,7 +130,11 @@ def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str, Location | 
         picked: tuple[str, Location | None] = ("", None)
         for c in cmap.columns[key]:
             cell = grid_row[c] if c < len(grid_row) else None
-            if cell is not None and cell.text.strip():
+            if cell is None or cmap.owners.get(cell.col, key) != key:
+                # Header columns can overlap (Pingtan 2021: 自然人 colspan=2 over the first column of
+                # a colspan=2 商业企业): a data cell starting under another applicant's header is theirs.
+                continue
+            if cell.text.strip():
                 picked = (cell.text, cell.location)
                 break
         if picked[1] is None and not is_value_like(picked[0]):

@@ -1,0 +1,86 @@
+"""Laying HTML table cells out on a grid: :class:`~disclosure_parser.document.RawTable`.
+
+The HTML table model: each cell takes the first grid position in its row that no
+earlier ``rowspan`` occupies, and covers ``rowspan`` × ``colspan`` positions, all
+holding the *same* :class:`TableCell`. ``rowspan="0"`` and spans running past the last
+row stop at the last row, as browsers draw them; ``colspan`` is capped at 1000 (the
+HTML limit). A missing or unreadable span is 1.
+"""
+
+from __future__ import annotations
+
+from ...document import Location, RawTable, TableCell
+from ...errors import ResourceLimitError
+from ...options import ParseOptions
+
+__all__ = ["GridBuilder", "span_value"]
+
+_MAX_COLSPAN = 1000
+
+
+def span_value(raw: str) -> int | None:
+    """The leading digits of a ``rowspan``/``colspan`` value; ``None`` when there are none."""
+    if raw.isdigit():
+        return int(raw[:7])
+    if not raw:
+        return None
+    raw = raw.strip()
+    end = 0
+    while end < len(raw) and end < 7 and raw[end].isdigit():
+        end += 1
+    return int(raw[:end]) if end else None
+
+
+class GridBuilder:
+    """Receives the cells of a table row by row and places them on the grid."""
+
+    def __init__(self, index: int, n_rows: int, options: ParseOptions) -> None:
+        self.index = index
+        self.n_rows = n_rows
+        self.budget = options.max_table_cells
+        self.limit = options.max_table_cells
+        self.grid: list[list[TableCell | None]] = [[] for _ in range(n_rows)]
+        self.r = -1
+        self.c = 0
+
+    def new_row(self) -> None:
+        self.r += 1
+        self.c = 0
+
+    def add(self, text: str, rowspan: int | None, colspan: int | None) -> None:
+        """Place the next cell of the current row.
+
+        Raises:
+            ResourceLimitError: the grid would exceed ``max_table_cells``.
+        """
+        r = self.r
+        line = self.grid[r]
+        c = self.c
+        while c < len(line) and line[c] is not None:
+            c += 1
+        left = self.n_rows - r
+        rows = left if rowspan == 0 else min(rowspan or 1, left)
+        cols = min(colspan or 1, _MAX_COLSPAN)
+        self.budget -= rows * cols
+        if self.budget < 0:
+            raise ResourceLimitError(
+                f"a table has more than {self.limit} cells (max_table_cells)", format="html", limit="max_table_cells"
+            )
+        cell = TableCell(text, r, c, rows, cols, Location(table=self.index, row=r, col=c))
+        if rows == 1 and cols == 1 and c == len(line):
+            line.append(cell)  # the common case: a plain cell at the end of its row
+            self.c = c + 1
+            return
+        for target in self.grid[r : r + rows]:
+            if len(target) < c + cols:
+                target.extend([None] * (c + cols - len(target)))
+            target[c : c + cols] = [cell] * cols
+        self.c = c + cols
+
+    def table(self) -> RawTable:
+        """The finished table, every row padded to the same width."""
+        width = max((len(line) for line in self.grid), default=0)
+        for line in self.grid:
+            if len(line) < width:
+                line.extend([None] * (width - len(line)))
+        return RawTable(grid=self.grid, index=self.index, location=Location(table=self.index), aligned=True)
