@@ -137,5 +137,26 @@ FINDING_CODES: dict[str, FindingCode] = dict(
             "需要OCR / page needs OCR",
             "A PDF page has no usable text layer (a scan or glyph soup); report status needs_ocr.",
         ),
+        _c(
+            "P2",
+            "info",
+            "PDF页面问题 / PDF page problem",
+            "The PDF reader's note about a page's text layer (why it was judged unusable).",
+        ),
+        _c("P3", "info", "PDF字形 / unreadable glyphs", "Some glyphs of a PDF page could not be read."),
+        _c(
+            "H1",
+            "info",
+            "HTML嵌套过深 / HTML nested too deep",
+            "The page nests elements deeper than the parser's limit; content below it was not read.",
+        ),
+        _c(
+            "W1",
+            "info",
+            "隐藏合并单元格 / hidden merged-cell text",
+            "Vertically merged DOCX cells hold text Word does not show; it was ignored.",
+        ),
+        _c("W2", "info", "嵌入内容 / embedded chunk", "An embedded foreign-format chunk (w:altChunk) was not read."),
+        _c("W3", "info", "修订 / tracked changes", "The DOCX has tracked changes; the accepted text was read."),
     ]
 )
