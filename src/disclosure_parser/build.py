@@ -29,7 +29,8 @@ _PART_NAMES = {
 
 def _sections(seg: Segmentation) -> list[Section]:
     return [
-        Section(id=s.id, heading=s.heading, text=s.text(), tables=[t.texts() for t in s.tables()]) for s in seg.sections
+        Section.model_construct(id=s.id, heading=s.heading, text=s.text(), tables=[t.texts() for t in s.tables()])
+        for s in seg.sections
     ]
 
 

@@ -13,8 +13,6 @@ from typing import Literal
 
 import regex
 
-from .textnorm import squash
-
 __all__ = ["detect_template", "looks_like_annual_report"]
 
 _MARKERS_2019 = (
@@ -23,11 +21,14 @@ _MARKERS_2019 = (
     "对外公开总数量",
     "上一年项目数量",
     "本年增/减",
+    "本年增／减",
     "其他对外管理服务事项",
     "第二十条第(九)项",
+    "第二十条第（九）项",
     "政府集中采购",
     "采购总金额",
 )
+_WS = regex.compile(r"[\s\u00a0\u3000]+")
 _MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额")
 # Words only the 2019/2021 application matrix has (both versions).
 _MATRIX = ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结转下年度继续办理", "予以公开")
@@ -54,7 +55,9 @@ def detect_template(text: str) -> Detected:
     >>> detect_template("信息内容 本年制发件数 本年废止件数 现行有效件数")
     '2021'
     """
-    flat = squash(text)
+    # Whitespace removed but no NFKC (costly on a whole report): the markers are given in
+    # both bracket widths instead.
+    flat = _WS.sub("", text)
     # Distinct markers, at least two: one marker word can occur in prose (a 2018 report
     # mentions 政府集中采购), two table headers cannot.
     n19 = _distinct(flat, _MARKERS_2019)
