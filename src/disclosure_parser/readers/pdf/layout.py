@@ -109,9 +109,15 @@ def _space_between(a: Char, b: Char, *, wide_gaps: bool) -> bool:
     return gap > _WORD_GAP * size
 
 
+def _printable(ch: Char) -> bool:
+    """Icon-font glyphs (private-use code points: portal chrome's arrows and stars) are no text."""
+    return not ("\ue000" <= ch.text[0] <= "\uf8ff")
+
+
 def line_text(chars: Sequence[Char], *, wide_gaps: bool = True) -> str:
     """The text of one line. ``wide_gaps`` keeps a space for column-sized gaps next to CJK
     (running text); inside a table cell every gap next to CJK is spacing, not a space."""
+    chars = [c for c in chars if _printable(c)]
     if not chars:
         return ""
     parts = [chars[0].text]

@@ -22,6 +22,21 @@ def _nearest(bounds: Sequence[float], v: float) -> int:
     return i if bounds[i] - v < v - bounds[i - 1] else i - 1
 
 
+def _kept(starts: set[int], n: int) -> list[int]:
+    """For each atomic index, the index it gets once rows (columns) where no cell starts are dropped.
+
+    Such a row is all continuation: the lower half of a row split over a page break after
+    stitching, or a sliver between two near-identical rules of two pages.
+    """
+    out: list[int] = []
+    new = -1
+    for i in range(n + 1):
+        if i in starts or i == 0 or i == n:
+            new += 1
+        out.append(max(new, 0))
+    return out
+
+
 def to_raw_table(table: PageTable, index: int, *, max_cells: int) -> RawTable:
     """The grid: each drawn cell at every atomic position it covers (the same object), ``None`` where nothing is drawn.
 
@@ -35,17 +50,23 @@ def to_raw_table(table: PageTable, index: int, *, max_cells: int) -> RawTable:
             format="pdf",
             limit="max_table_cells",
         )
-    grid: list[list[TableCell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    spans = []
     for box in sorted(table.cells, key=lambda b: (b.top, b.x0)):
-        r0, c0 = _nearest(table.ys, box.top), _nearest(table.xs, box.x0)
-        r1 = max(_nearest(table.ys, box.bottom), r0 + 1)
-        c1 = max(_nearest(table.xs, box.x1), c0 + 1)
-        r0, c0 = min(r0, n_rows - 1), min(c0, n_cols - 1)
-        cell = TableCell(
-            cell_text(box), r0, c0, r1 - r0, c1 - c0, Location(page=box.page, table=index, row=r0, col=c0)
-        )
-        for r in range(r0, min(r1, n_rows)):
-            for c in range(c0, min(c1, n_cols)):
+        r0, c0 = min(_nearest(table.ys, box.top), n_rows - 1), min(_nearest(table.xs, box.x0), n_cols - 1)
+        r1, c1 = max(_nearest(table.ys, box.bottom), r0 + 1), max(_nearest(table.xs, box.x1), c0 + 1)
+        spans.append((box, r0, r1, c0, c1))
+    rmap = _kept({s[1] for s in spans}, n_rows)
+    cmap = _kept({s[3] for s in spans}, n_cols)
+    n_rows, n_cols = rmap[n_rows], cmap[n_cols]
+    grid: list[list[TableCell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    for box, r0, r1, c0, c1 in spans:
+        r0, r1, c0, c1 = rmap[r0], rmap[r1], cmap[c0], cmap[c1]
+        if r1 <= r0 or c1 <= c0:
+            continue
+        loc = Location(page=box.page, table=index, row=r0, col=c0)
+        cell = TableCell(cell_text(box), r0, c0, r1 - r0, c1 - c0, loc)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
                 if grid[r][c] is None:
                     grid[r][c] = cell
     return RawTable(grid=grid, index=index, location=Location(page=table.page, table=index), aligned=True)
