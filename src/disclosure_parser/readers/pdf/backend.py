@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from ...errors import EncryptedDocumentError, MissingDependencyError, ReadError
@@ -30,8 +31,8 @@ try:  # pypdfium2 comes with pdfplumber, a core dependency; still say what to do
     import pypdfium2 as _pdfium
     import pypdfium2.raw as _raw
 except ImportError:  # pragma: no cover - exercised only in a broken install
-    _pdfium = None  # type: ignore[assignment]
-    _raw = None  # type: ignore[assignment]
+    _pdfium = None
+    _raw = None
 
 
 def _require() -> None:
@@ -96,10 +97,10 @@ class _Graphics:
                 self.walk((_raw.FPDFFormObj_GetObject(obj, i) for i in range(max(n, 0))), m, depth + 1)
 
     def image(self, obj: Any, outer: Matrix) -> None:
-        l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-        if not _raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+        left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        if not _raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             return
-        pts = [_apply(outer, x, y) for x in (l.value, r.value) for y in (b.value, t.value)]
+        pts = [_apply(outer, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
         self.images.append(ImageBox(min(xs), max(xs), self.top - max(ys), self.top - min(ys)))
 
@@ -136,7 +137,7 @@ class _Graphics:
             return
         if stroked:
             for sub in subpaths:
-                for (x0, y0), (x1, y1) in zip(sub, sub[1:], strict=False):
+                for (x0, y0), (x1, y1) in pairwise(sub):
                     self.line(x0, y0, x1, y1)
         elif filled:
             self.thin_fill([p for sub in subpaths for p in sub])

@@ -50,7 +50,7 @@ def drop_furniture(pages: Sequence[list[Line]], heights: Sequence[float]) -> lis
                 seen[(band, _key(line.text))].add(i)
     repeat = max(2, (len(pages) * 2 + 4) // 5)  # on at least 2 pages and about 40% of them
     out: list[list[Line]] = []
-    for i, (lines, height) in enumerate(zip(pages, heights, strict=True)):
+    for lines, height in zip(pages, heights, strict=True):
         kept = []
         for line in lines:
             band = _band(line, height)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .model import Char, is_cjk
 
@@ -121,7 +122,7 @@ def line_text(chars: Sequence[Char], *, wide_gaps: bool = True) -> str:
     if not chars:
         return ""
     parts = [chars[0].text]
-    for a, b in zip(chars, chars[1:], strict=False):
+    for a, b in pairwise(chars):
         if _space_between(a, b, wide_gaps=wide_gaps):
             parts.append(" ")
         parts.append(b.text)

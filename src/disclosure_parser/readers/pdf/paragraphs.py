@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .layout import Line
 
@@ -40,11 +41,7 @@ def margins(lines: Sequence[Line]) -> Margins:
     long = [ln for ln in lines if len(ln.text) >= 15] or list(lines)
     if not long:
         return Margins(0.0, 0.0, 0.0)
-    gaps = [
-        b.top - a.bottom
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a.page == b.page and 0 <= b.top - a.bottom < 3 * a.size
-    ]
+    gaps = [b.top - a.bottom for a, b in pairwise(lines) if a.page == b.page and 0 <= b.top - a.bottom < 3 * a.size]
     gap = _percentile(gaps, 0.5) if gaps else 0.5 * long[0].size
     return Margins(_percentile([ln.x0 for ln in long], 0.1), _percentile([ln.x1 for ln in long], 0.9), max(gap, 0.0))
 

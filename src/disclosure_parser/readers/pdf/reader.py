@@ -122,10 +122,12 @@ def _layout(contents: list[PageContent]) -> list[_Page]:
     tables: list[list[PageTable]] = []
     lines: list[list[Line]] = []
     for page in contents:
-        found, rest = find_tables(page.number, page.edges, page.chars) if _has_rules(page) else ([], page.chars)
+        found: list[PageTable] = []
+        rest = page.chars
+        if _has_rules(page):
+            found, rest = find_tables(page.number, page.edges, page.chars, page.width)
         tables.append(found)
-        page_lines = (Line.of(chars, page.number) for chars in group_lines(rest))
-        lines.append([ln for ln in page_lines if ln.text.strip()])
+        lines.append([ln for ln in (Line.of(chars, page.number) for chars in group_lines(rest)) if ln.text.strip()])
     lines = drop_furniture(lines, [p.height for p in contents])
     pages: list[_Page] = []
     for page, found, page_lines in zip(contents, tables, lines, strict=True):

@@ -22,6 +22,7 @@ __all__ = ["CellBox", "PageTable", "cluster", "find_tables"]
 
 _SNAP = 3.0  # points: rules closer than this are the same rule
 _COVER = 0.6  # share of a cell side that must be ruled for it to count as a border
+_EDGE = 2.0  # points: a table this close to the page edge is cut by it
 
 
 @dataclass(slots=True)
@@ -186,17 +187,28 @@ class _Grid:
         cells = sorted(by_root.values(), key=lambda b: (b.top, b.x0))
         return cells, by_root
 
-    def locate(self, ch: Char) -> int | None:
-        """Atomic cell index holding the glyph's centre, or ``None`` when it lies outside the table."""
+    def locate(self, ch: Char, width: float) -> int | None:
+        """Atomic cell index holding the glyph's centre, or ``None`` when it lies outside the table.
+
+        A table cut by the page edge (wider than the page: HTML converted to PDF) keeps the
+        text the file has beyond that edge, in the cell of its row at the edge: the file's
+        text layer holds ``一、本年新收政府`` left of the page where the rules stop at x = 0.
+        """
         x, y = ch.cx, ch.cy
-        if not (self.xs[0] - 1 <= x <= self.xs[-1] + 1 and self.ys[0] - 1 <= y <= self.ys[-1] + 1):
+        if not self.ys[0] - 1 <= y <= self.ys[-1] + 1:
+            return None
+        left = self.xs[0] - 1 if self.xs[0] > _EDGE else float("-inf")
+        right = self.xs[-1] + 1 if self.xs[-1] < width - _EDGE else float("inf")
+        if not left <= x <= right:
             return None
         c = min(max(bisect_right(self.xs, x) - 1, 0), self.nc - 1)
         r = min(max(bisect_right(self.ys, y) - 1, 0), self.nr - 1)
         return self.find(r * self.nc + c)
 
 
-def find_tables(page: int, edges: Sequence[Edge], chars: Sequence[Char]) -> tuple[list[PageTable], list[Char]]:
+def find_tables(
+    page: int, edges: Sequence[Edge], chars: Sequence[Char], width: float
+) -> tuple[list[PageTable], list[Char]]:
     """Ruled tables on one page and the glyphs left outside them.
 
     A table needs at least two columns (a framed paragraph is not a table) and some text.
@@ -212,7 +224,7 @@ def find_tables(page: int, edges: Sequence[Edge], chars: Sequence[Char]) -> tupl
         cells, by_root = grid.cells(page)
         outside: list[Char] = []
         for ch in rest:
-            root = grid.locate(ch)
+            root = grid.locate(ch, width)
             if root is None:
                 outside.append(ch)
             else:

@@ -25,7 +25,9 @@ from .ruling import CellBox, PageTable, cluster
 __all__ = ["cell_text", "stitch"]
 
 _TOL = 4.0  # points: the same column on two pages
-_ENUMERATOR = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])")
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])"
+)
 
 
 def cell_text(cell: CellBox) -> str:
@@ -58,7 +60,9 @@ def _repeated_header_rows(first: PageTable, second: PageTable) -> int:
 
 
 def _same_columns(a: list[tuple[str, int, int]], b: list[tuple[str, int, int]]) -> bool:
-    return len(a) == len(b) and all(abs(p[1] - q[1]) <= _TOL and abs(p[2] - q[2]) <= _TOL for p, q in zip(a, b))
+    return len(a) == len(b) and all(
+        abs(p[1] - q[1]) <= _TOL and abs(p[2] - q[2]) <= _TOL for p, q in zip(a, b, strict=True)
+    )
 
 
 def _drop_top_rows(table: PageTable, k: int) -> None:
