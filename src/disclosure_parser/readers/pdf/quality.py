@@ -54,7 +54,12 @@ def _scan(page: PageContent) -> str | None:
 def _soup(text: str, page: PageContent) -> str | None:
     cids = len(_CID.findall(text))
     rest = _CID.sub("", text)
-    junk = sum(1 for ch in rest if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs"))
+    junk = sum(1 for ch in rest if ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs"))
+    # Private-use code points are icon fonts on a printed web page (arrows, stars: 平潭 2023
+    # has 30 on its last page); only a page made mostly of them is unreadable.
+    private = sum(1 for ch in rest if unicodedata.category(ch) == "Co")
+    if private > len(rest) / 2:
+        junk += private
     bad = cids + max(junk, page.unmapped)
     glyphs = cids + len(rest)
     if glyphs and bad >= 3 and bad / glyphs > _SOUP_SHARE:
