@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for suffix, values in sorted(by_format.items()):
         ratio = statistics.median(ratios[suffix])
-        print(f"{suffix:<6} median full parse {statistics.median(values):.2f} ms over {len(values)} files, median ratio {ratio:.2f}")
+        ms = statistics.median(values)
+        print(f"{suffix:<6} median full parse {ms:.2f} ms over {len(values)} files, median ratio {ratio:.2f}")
     return 0
 
 
