@@ -37,7 +37,8 @@ def test_part_three_read_by_a_header_that_names_only_some_columns() -> None:
 
 
 def test_seven_values_under_an_incomplete_header_are_still_read_in_template_order() -> None:
-    header = ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", ""]  # 自然人 missing (麻阳 2020)
+    # 自然人 missing from the header, as in 麻阳 2020 (spec §7)
+    header = ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", ""]
     table = RawTable.from_rows([header, ["一、本年新收政府信息公开申请数量", "5", "1", "0", "0", "0", "0", "6"]])
     matrix = normalise_applications(section_rows([table]), "2021", Findings())
     assert matrix is not None and matrix.new_received is not None

@@ -42,7 +42,8 @@ class GridCell:
 class Page:
     """What to draw on one page, top to bottom.
 
-    Items: ``("text", lines)``, ``("grid", xs, heights, cells)``, ``("image",)`` (a scan).
+    Items: ``("text", lines)``, ``("grid", xs, heights, cells)``, ``("image",)`` (a scan of
+    the whole page), ``("figure",)`` (a picture in the text: a table published as an image).
     """
 
     items: list[tuple[object, ...]] = field(default_factory=list)
@@ -111,7 +112,10 @@ def make_pdf(pages: Sequence[Page], *, encrypt: pdfencrypt.StandardEncryption | 
             elif item[0] == "grid":
                 top = draw_grid(c, item[1], item[2], top, item[3]) + 12  # type: ignore[arg-type]
             elif item[0] == "image":
-                _draw_scan(c)
+                _draw_scan(c, 20, 20, PAGE_W - 40, PAGE_H - 40)
+            elif item[0] == "figure":
+                _draw_scan(c, LEFT, PAGE_H - top - 250, 420, 250)
+                top += 262
         if page.footer:
             _text_at(c, PAGE_W / 2 - 10, PAGE_H - 50, page.footer, 10)
         c.showPage()
@@ -119,7 +123,7 @@ def make_pdf(pages: Sequence[Page], *, encrypt: pdfencrypt.StandardEncryption | 
     return buf.getvalue()
 
 
-def _draw_scan(c: Canvas) -> None:
+def _draw_scan(c: Canvas, x: float, y: float, w: float, h: float) -> None:
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
@@ -127,7 +131,7 @@ def _draw_scan(c: Canvas) -> None:
     draw = ImageDraw.Draw(img)
     for y in range(30, 400, 14):
         draw.line((30, y, 270, y), fill=20, width=3)  # text-like strokes of a scanned page
-    c.drawImage(ImageReader(img), 20, 20, PAGE_W - 40, PAGE_H - 40)
+    c.drawImage(ImageReader(img), x, y, w, h)
 
 
 # --- hand-built PDFs -------------------------------------------------------------------

@@ -6,6 +6,7 @@ real reports of ../shared/corpus are checked at the end (skipped when absent).
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib import pdfencrypt
+from reportlab.pdfgen.canvas import Canvas
 
 import disclosure_parser as dp
 from disclosure_parser.document import Paragraph, RawDocument, RawTable
@@ -20,7 +22,7 @@ from disclosure_parser.options import ParseOptions
 from disclosure_parser.readers.pdf import PdfReader
 
 from ..conftest import CORPUS, corpus_available, needs_corpus
-from .pdf_fixtures import GridCell, Page, glyph_soup, make_pdf, many_pages, wrap
+from .pdf_fixtures import FONT, PAGE_H, PAGE_W, GridCell, Page, glyph_soup, make_pdf, many_pages, wrap
 from .pdf_report import report_pdf
 
 
@@ -151,6 +153,26 @@ def test_numbers_in_neighbouring_cells_are_never_joined_or_split() -> None:
     assert _rows(table) == [["20", "2", "0", "2024", "1", "10", "0"]]
 
 
+def test_table_without_outer_side_borders() -> None:
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    rows = [["信息内容", "本年处理决定数量", "备注"], ["行政许可", "97", "暂无"], ["行政处罚", "20", ""]]
+    for r, row in enumerate(rows):
+        top = 100 + 18 * r
+        c.line(72, PAGE_H - top, 360, PAGE_H - top)
+        for x, text in zip((74, 202, 292), row, strict=True):
+            if text:
+                c.setFont(FONT, 9)
+                c.drawString(x, PAGE_H - top - 12, text)
+    c.line(72, PAGE_H - 154, 360, PAGE_H - 154)
+    for x in (200, 290):  # inner borders only: no rule at the left and right of the table
+        c.line(x, PAGE_H - 100, x, PAGE_H - 154)
+    c.showPage()
+    c.save()
+    (table,) = _tables(_read(buf.getvalue()))
+    assert _rows(table) == [["信息内容", "本年处理决定数量", "备注"], ["行政许可", "97", "暂无"], ["行政处罚", "20", ""]]
+
+
 def test_merged_cells_are_one_object_at_every_position() -> None:
     cells = [GridCell(0, 1, 0, 3, ["第二十条第（五）项"]), GridCell(1, 3, 0, 1, ["合并"])]
     cells += _row(1, ["", "a", "1"])[1:] + _row(2, ["", "b", "2"])[1:]
@@ -174,6 +196,13 @@ def test_unruled_table_found_by_word_positions_keeps_blank_cells() -> None:
         ["规章", "１", "", "１１"],
         ["行政规范性文件", "８", "２６", "６６"],
     ]
+
+
+def test_a_table_published_as_a_picture_is_a_figure_in_place() -> None:
+    page = Page([("text", ["三、收到和处理政府信息公开申请情况"]), ("figure",), ("text", ["四、政府信息公开行政复议"])])
+    doc = _read(make_pdf([page]))
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Figure", "Paragraph"]
+    assert doc.ocr_pages == []
 
 
 # --- text ----------------------------------------------------------------------------------

@@ -23,6 +23,9 @@ __all__ = ["CellBox", "PageTable", "cluster", "find_tables"]
 _SNAP = 3.0  # points: rules closer than this are the same rule
 _COVER = 0.6  # share of a cell side that must be ruled for it to count as a border
 _EDGE = 2.0  # points: a table this close to the page edge is cut by it
+_OVERHANG = 5.0  # points: rules running this far past the outermost crossing rule make an open side
+_MAX_PAIRS = 250_000  # horizontal × vertical rules on a page: beyond, a drawing, not a table
+_MAX_ATOMS = 20_000  # atomic cells of one table (the part-三 matrix has about 300)
 
 
 @dataclass(slots=True)
@@ -113,12 +116,18 @@ def _crosses(h: Edge, v: Edge) -> bool:
 
 
 def _rules(edges: Sequence[Edge]) -> tuple[list[Edge], list[Edge]]:
-    """Keep segments that cross at least two of the other direction (twice, as removals cascade)."""
+    """Keep segments that cross a segment of the other direction (twice, as removals cascade).
+
+    An underline crosses nothing; a rule of a table without outer side borders crosses
+    only the inner ones, so one crossing is enough.
+    """
     hs = [e for e in edges if e.horizontal]
     vs = [e for e in edges if not e.horizontal]
+    if len(hs) * len(vs) > _MAX_PAIRS:
+        return [], []
     for _ in range(2):
-        hs = [h for h in hs if sum(1 for v in vs if _crosses(h, v)) >= 2]
-        vs = [v for v in vs if sum(1 for h in hs if _crosses(h, v)) >= 2]
+        hs = [h for h in hs if any(_crosses(h, v) for v in vs)]
+        vs = [v for v in vs if any(_crosses(h, v) for h in hs)]
     return hs, vs
 
 
@@ -143,13 +152,32 @@ def _components(hs: list[Edge], vs: list[Edge]) -> list[tuple[list[Edge], list[E
     return list(groups.values())
 
 
-def _covered(segments: list[Edge], pos: float, a: float, b: float) -> bool:
-    """Whether the side at ``pos`` from ``a`` to ``b`` is ruled (mostly)."""
-    total = 0.0
+def _by_line(segments: list[Edge], bounds: list[float]) -> list[list[Edge]]:
+    """Segments grouped by the boundary they lie on (none for an open side added by overhang)."""
+    out: list[list[Edge]] = [[] for _ in bounds]
     for e in segments:
-        if abs(e.pos - pos) <= _SNAP:
-            total += max(0.0, min(e.end, b) - max(e.start, a))
+        i = min(range(len(bounds)), key=lambda k: abs(bounds[k] - e.pos))
+        if abs(bounds[i] - e.pos) <= _SNAP:
+            out[i].append(e)
+    return out
+
+
+def _covered(segments: list[Edge], a: float, b: float) -> bool:
+    """Whether the side from ``a`` to ``b`` is ruled (mostly) by ``segments`` lying on its line."""
+    total = sum(max(0.0, min(e.end, b) - max(e.start, a)) for e in segments)
     return total >= _COVER * (b - a)
+
+
+def _bounds(positions: list[float], ends: list[Edge]) -> list[float]:
+    """Boundaries from rule positions, widened where the rules of the other direction run on
+    past the outermost one (a table drawn without its outer side borders)."""
+    bounds = cluster(positions)
+    lo, hi = min(e.start for e in ends), max(e.end for e in ends)
+    if lo < bounds[0] - _OVERHANG:
+        bounds.insert(0, lo)
+    if hi > bounds[-1] + _OVERHANG:
+        bounds.append(hi)
+    return bounds
 
 
 class _Grid:
@@ -159,11 +187,12 @@ class _Grid:
         self.xs, self.ys = xs, ys
         self.nr, self.nc = len(ys) - 1, len(xs) - 1
         self.parent = list(range(self.nr * self.nc))
+        v_at, h_at = _by_line(vs, xs), _by_line(hs, ys)
         for r in range(self.nr):
             for c in range(self.nc):
-                if c + 1 < self.nc and not _covered(vs, xs[c + 1], ys[r], ys[r + 1]):
+                if c + 1 < self.nc and not _covered(v_at[c + 1], ys[r], ys[r + 1]):
                     self.union(r * self.nc + c, r * self.nc + c + 1)
-                if r + 1 < self.nr and not _covered(hs, ys[r + 1], xs[c], xs[c + 1]):
+                if r + 1 < self.nr and not _covered(h_at[r + 1], xs[c], xs[c + 1]):
                     self.union(r * self.nc + c, (r + 1) * self.nc + c)
 
     def find(self, i: int) -> int:
@@ -217,8 +246,8 @@ def find_tables(
     tables: list[PageTable] = []
     rest = list(chars)
     for ch_edges, cv_edges in _components(hs, vs):
-        xs, ys = cluster([v.pos for v in cv_edges]), cluster([h.pos for h in ch_edges])
-        if len(xs) < 3 or len(ys) < 2:
+        xs, ys = _bounds([v.pos for v in cv_edges], ch_edges), _bounds([h.pos for h in ch_edges], cv_edges)
+        if len(xs) < 3 or len(ys) < 2 or (len(xs) - 1) * (len(ys) - 1) > _MAX_ATOMS:
             continue
         grid = _Grid(xs, ys, ch_edges, cv_edges)
         cells, by_root = grid.cells(page)
