@@ -170,7 +170,11 @@ def test_table_without_outer_side_borders() -> None:
     c.showPage()
     c.save()
     (table,) = _tables(_read(buf.getvalue()))
-    assert _rows(table) == [["信息内容", "本年处理决定数量", "备注"], ["行政许可", "97", "暂无"], ["行政处罚", "20", ""]]
+    assert _rows(table) == [
+        ["信息内容", "本年处理决定数量", "备注"],
+        ["行政许可", "97", "暂无"],
+        ["行政处罚", "20", ""],
+    ]
 
 
 def test_merged_cells_are_one_object_at_every_position() -> None:
@@ -213,6 +217,20 @@ def test_paragraph_text_has_no_spaces_inside_chinese_and_keeps_full_width_punctu
     doc = _read(make_pdf([Page([("text", wrap(text, 20))])]))
     (paragraph,) = list(doc.paragraphs())
     assert paragraph.text == text.replace(" ", "")
+
+
+def test_lone_glyphs_of_a_font_neither_embedded_nor_installed_are_read() -> None:
+    """One character per line, each its own text object, in a non-embedded CJK font: without
+    a CJK font installed PDFium drops such objects; the page is then read with pdfminer."""
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 12)
+    for i, ch in enumerate("三、本年度办理结果"):
+        c.drawString(100, 700 - 14 * i, ch)
+    c.showPage()
+    c.save()
+    doc = _read(buf.getvalue())
+    assert "".join(p.text for p in doc.paragraphs()) == "三、本年度办理结果"
 
 
 def test_a_paragraph_goes_on_across_a_page_break() -> None:

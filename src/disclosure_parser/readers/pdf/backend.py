@@ -83,6 +83,7 @@ class _Graphics:
         self.edges: list[Edge] = []
         self.images: list[ImageBox] = []
         self.segments = 0
+        self.lost_text = 0
 
     def walk(self, objects: Iterator[Any], outer: Matrix, depth: int) -> None:
         for obj in objects:
@@ -91,10 +92,27 @@ class _Graphics:
                 self.path(obj, _compose(_matrix(obj), outer))
             elif kind == _raw.FPDF_PAGEOBJ_IMAGE:
                 self.image(obj, outer)
+            elif kind == _raw.FPDF_PAGEOBJ_TEXT and self.lost(obj):
+                self.lost_text += 1
             elif kind == _raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
                 m = _compose(_matrix(obj), outer)
                 n = _raw.FPDFFormObj_CountObjects(obj)
                 self.walk((_raw.FPDFFormObj_GetObject(obj, i) for i in range(max(n, 0))), m, depth + 1)
+
+    def lost(self, obj: Any) -> bool:
+        """A text object PDFium left out of the text page: an empty box and no text.
+
+        PDFium measures glyphs by their outlines. A CJK font that is not embedded, on a
+        machine without a CJK font to stand in, has none: a text object of one such glyph
+        (a label printed one character per line, a lone 无) gets an empty box and is
+        dropped from the text page. Objects of spaces also have empty boxes, but their fonts
+        are embedded (the LibreOffice exports of the corpus have dozens a page).
+        """
+        left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        if not _raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value > 0.01:
+            return False
+        font = _raw.FPDFTextObj_GetFont(obj)
+        return bool(font) and _raw.FPDFFont_GetIsEmbedded(font) == 0
 
     def image(self, obj: Any, outer: Matrix) -> None:
         left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
@@ -222,13 +240,13 @@ class Document:
             textpage = page.get_textpage()
             try:
                 content.chars, content.unmapped = _chars(textpage.raw, top)
+                if graphics:
+                    g = _Graphics(top)
+                    n = _raw.FPDFPage_CountObjects(page.raw)
+                    g.walk((_raw.FPDFPage_GetObject(page.raw, i) for i in range(max(n, 0))), _IDENTITY, 0)
+                    content.edges, content.images, content.lost_text = g.edges, g.images, g.lost_text
             finally:
                 textpage.close()
-            if graphics:
-                g = _Graphics(top)
-                n = _raw.FPDFPage_CountObjects(page.raw)
-                g.walk((_raw.FPDFPage_GetObject(page.raw, i) for i in range(max(n, 0))), _IDENTITY, 0)
-                content.edges, content.images = g.edges, g.images
             if left:
                 _shift(content, -left)
             return content

@@ -23,6 +23,7 @@ __all__ = ["Line", "group_lines", "is_number", "join_lines", "line_text"]
 _DIGIT_GAP = 0.3  # em: digits further apart than this (a space is about 0.25 em) are separate numbers
 _WORD_GAP = 0.25  # em: Latin/digit glyphs further apart than this are separate words
 _WIDE_GAP = 1.5  # em: in running text, a gap this wide next to CJK is a column gap, kept as a space
+_SAME_LINE = 0.35  # glyph heights: vertical centres closer than this are one line (fonts of a line differ a little)
 _NUMBER = re.compile(r"^[-+−]?\s*\d[\d,.，]*\s*(?:万元|元|件|个|项|次)?$")
 
 
@@ -77,7 +78,7 @@ def group_lines(chars: Sequence[Char]) -> list[list[Char]]:
     current = [ordered[0]]
     anchor, height = ordered[0].cy, ordered[0].size
     for c in ordered[1:]:
-        if abs(c.cy - anchor) <= 0.5 * min(height, c.size):
+        if abs(c.cy - anchor) < _SAME_LINE * min(height, c.size):
             current.append(c)
         else:
             lines.append(current)

@@ -90,3 +90,4 @@ class PageContent:
     edges: list[Edge] = field(default_factory=list)
     images: list[ImageBox] = field(default_factory=list)
     unmapped: int = 0  # glyphs the PDF gives no Unicode for (missing or broken ToUnicode map)
+    lost_text: int = 0  # text objects PDFium could not measure and left out (see backend._Graphics.lost)

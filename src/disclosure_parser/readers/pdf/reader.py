@@ -22,6 +22,7 @@ from ...options import ParseOptions
 from ..base import Reader
 from .backend import Document, open_document
 from .columns import ColumnTable, find_column_tables
+from .fallback import pdfminer_chars
 from .furniture import drop_furniture
 from .layout import Line, group_lines, join_lines
 from .model import ImageBox, PageContent
@@ -78,12 +79,12 @@ class PdfReader(Reader):
         with _PDFIUM_LOCK:
             pdf = open_document(data, name=name)
             try:
-                return _read(pdf, options, name)
+                return _read(pdf, data, options, name)
             finally:
                 pdf.close()
 
 
-def _read(pdf: Document, options: ParseOptions, name: str | None) -> RawDocument:
+def _read(pdf: Document, data: bytes, options: ParseOptions, name: str | None) -> RawDocument:
     n = len(pdf)
     if n > options.max_pages:
         raise ResourceLimitError(
@@ -96,6 +97,7 @@ def _read(pdf: Document, options: ParseOptions, name: str | None) -> RawDocument
         raise ReadError("the PDF has no pages", source=name, format="pdf")
     doc = RawDocument(format="pdf", properties=pdf.properties(), pages=n)
     contents = [pdf.page(i) for i in range(n)]
+    _recover_lost_text(contents, data, doc)
     problems: dict[str, list[int]] = {}
     usable: list[PageContent] = []
     for page in contents:
@@ -110,6 +112,26 @@ def _read(pdf: Document, options: ParseOptions, name: str | None) -> RawDocument
     pages = _layout(usable)
     doc.blocks = _Assembler(options).run(pages)
     return doc
+
+
+def _recover_lost_text(contents: list[PageContent], data: bytes, doc: RawDocument) -> None:
+    """Pages where PDFium dropped glyphs it could not measure are read again with pdfminer."""
+    lost = [page.number for page in contents if page.lost_text]
+    if not lost:
+        return
+    try:
+        recovered = pdfminer_chars(data, lost)
+    except Exception as exc:  # pdfminer failing on a page PDFium read is no reason to fail the document
+        doc.note("P3", f"pages {', '.join(map(str, lost))}: some glyphs could not be read ({type(exc).__name__})")
+        return
+    for page in contents:
+        if page.number in recovered:
+            page.chars = recovered[page.number]
+    doc.note(
+        "P3",
+        f"page{'s' if len(lost) > 1 else ''} {', '.join(map(str, lost))}: read with pdfminer, as a CJK font "
+        "is neither embedded nor installed and PDFium cannot place all of its glyphs",
+    )
 
 
 def _has_rules(page: PageContent) -> bool:
