@@ -233,7 +233,10 @@ class Document:
 
     def page(self, index: int, *, graphics: bool = True) -> PageContent:
         """Glyphs, and unless ``graphics`` is off, rules and images of page ``index`` (0-based)."""
-        page = self._pdf[index]
+        try:
+            page = self._pdf[index]
+        except _pdfium.PdfiumError as exc:
+            raise ReadError(f"page {index + 1} of the PDF cannot be read: {exc}", format="pdf") from exc
         try:
             left, bottom, right, top = page.get_bbox()
             content = PageContent(index + 1, right - left, top - bottom)

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from .model import Char, is_cjk
 
-__all__ = ["Line", "group_lines", "is_number", "join_lines", "line_text"]
+__all__ = ["Line", "em", "group_lines", "is_number", "join_lines", "line_text"]
 
 _DIGIT_GAP = 0.3  # em: digits further apart than this (a space is about 0.25 em) are separate numbers
 _WORD_GAP = 0.25  # em: Latin/digit glyphs further apart than this are separate words
@@ -34,7 +34,7 @@ def is_number(text: str) -> bool:
 
 @dataclass(slots=True)
 class Line:
-    """One line of text on a page, with its box."""
+    """One line of text on a page, with its box and its em (see :func:`em`)."""
 
     chars: list[Char]
     text: str
@@ -43,18 +43,7 @@ class Line:
     x1: float
     top: float
     bottom: float
-
-    @property
-    def size(self) -> float:
-        """The line's em: the width of its Chinese characters (all one em wide); else its glyph height.
-
-        Box heights are no measure across fonts: the Latin and the CJK font of one line
-        have different ascents (淮安 2024 lines measure 17.9 or 21.5 by height).
-        """
-        sizes = sorted(c.x1 - c.x0 for c in self.chars if "\u4e00" <= c.text <= "\u9fff")
-        if not sizes:
-            sizes = sorted(c.size for c in self.chars)
-        return sizes[len(sizes) // 2] if sizes else 1.0
+    size: float
 
     @classmethod
     def of(cls, chars: list[Char], page: int, *, wide_gaps: bool = True) -> Line:
@@ -66,7 +55,20 @@ class Line:
             max(c.x1 for c in chars),
             min(c.top for c in chars),
             max(c.bottom for c in chars),
+            em(chars),
         )
+
+
+def em(chars: Sequence[Char]) -> float:
+    """A line's em: the width of its Chinese characters (all one em wide); else its glyph height.
+
+    Box heights are no measure across fonts: the Latin and the CJK font of one line have
+    different ascents (淮安 2024 lines measure 17.9 or 21.5 by height).
+    """
+    sizes = sorted(c.x1 - c.x0 for c in chars if "\u4e00" <= c.text <= "\u9fff")
+    if not sizes:
+        sizes = sorted(c.size for c in chars)
+    return sizes[len(sizes) // 2] if sizes else 1.0
 
 
 def group_lines(chars: Sequence[Char]) -> list[list[Char]]:

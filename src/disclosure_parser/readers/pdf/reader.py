@@ -55,8 +55,9 @@ def _top(item: Item) -> float:
 
 def _check_complete(data: bytes, name: str | None) -> None:
     """A PDF ends with ``%%EOF``; one cut short (a broken download) is refused, not half read."""
-    end = data.rfind(b"%%EOF")
-    if end < 0 or len(data) - end - 5 > _EOF_SLACK:
+    body = data.rstrip(b" \t\r\n\x00\x0c")  # padding after the end marker is harmless
+    end = body.rfind(b"%%EOF")
+    if end < 0 or len(body) - end - 5 > _EOF_SLACK:
         raise ReadError("the PDF is truncated (no %%EOF at its end): a partial download?", source=name, format="pdf")
 
 
