@@ -115,12 +115,20 @@ def test_locations_and_properties(report: bytes) -> None:
 
 
 def test_row_split_over_a_page_break_is_put_back_together() -> None:
+    """LibreOffice splits a tall row: the label's first line and the numbers before the
+    break, the rest of the label (and empty value cells) after it."""
+    head = _row(0, ["项目", "甲", "乙"]) + _row(1, ["1.第一项", "1", "2"])
     data = _grid_pages(
+        ([16.0] * 3, head + _row(2, ["2.其他法律行", "0", "0"])),
         (
-            [16.0] * 3,
-            _row(0, ["项目", "甲", "乙"]) + _row(1, ["1.第一项", "1", "2"]) + _row(2, ["2.其他法律", "0", "0"]),
+            [28.0, 16.0],
+            [
+                GridCell(0, 1, 0, 1, ["政法规禁止", "公开"]),
+                *_row(0, ["", "", ""])[1:],
+                *_row(1, ["3.第三项", "5", "6"]),
+            ],
         ),
-        ([16.0] * 2, _row(0, ["行政法规禁止公开", "", ""]) + _row(1, ["3.第三项", "5", "6"])),
+        xs=[72.0, 130.0, 190.0, 250.0],
     )
     (table,) = _tables(_read(data))
     assert _rows(table) == [
@@ -131,13 +139,18 @@ def test_row_split_over_a_page_break_is_put_back_together() -> None:
     ]
 
 
-def test_rows_of_the_next_page_are_not_glued_to_the_last_row() -> None:
+@pytest.mark.parametrize(
+    ("last", "first"),
+    [(["规章", "1", "0"], ["行政规范性文件", "8", ""]), (["1.属于国家秘密", "14", ""], ["行政法规禁止公开", "", ""])],
+    ids=["values-follow", "label-ends-before-the-break"],
+)
+def test_rows_of_the_next_page_are_not_glued_to_the_last_row(last: list[str], first: list[str]) -> None:
     data = _grid_pages(
-        ([16.0] * 2, _row(0, ["信息内容", "件数", "金额"]) + _row(1, ["规章", "1", "0"])),
-        ([16.0] * 2, _row(0, ["行政规范性文件", "8", ""]) + _row(1, ["行政许可", "20", "3"])),
+        ([16.0] * 2, _row(0, ["信息内容", "件数", "金额"]) + _row(1, last)),
+        ([16.0] * 2, _row(0, first) + _row(1, ["行政许可", "20", "3"])),
     )
     (table,) = _tables(_read(data))
-    assert _rows(table)[1:] == [["规章", "1", "0"], ["行政规范性文件", "8", ""], ["行政许可", "20", "3"]]
+    assert _rows(table)[1:] == [last, first, ["行政许可", "20", "3"]]
 
 
 def test_tables_of_different_width_on_two_pages_stay_apart() -> None:

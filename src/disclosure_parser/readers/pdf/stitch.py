@@ -6,9 +6,9 @@ the second part is appended to the first:
 * a header printed again at the top of the next page (the first rows of both parts
   read the same) is dropped;
 * a *row split across the break* — the next page's first row has text but no number
-  while the last row before the break has numbers (LibreOffice splits tall rows:
-  ``2.其他法律`` | ``0`` … / ``行政法规禁止公开`` | blank …) — is put back together,
-  cell by cell;
+  and starts no new item, while the last row before the break has numbers and a label
+  whose last line fills its cell (LibreOffice splits tall rows: ``2.其他法律`` | ``0`` … /
+  ``行政法规禁止公开`` | blank …) — is put back together, cell by cell;
 * otherwise a label cell merged over several rows that goes on past the break
   (``（四）无`` / ``法提供`` in 淮安 2024, an empty continuation of
   ``三、本年度办理结果``) is joined to its upper part when it does not start a new
@@ -25,6 +25,7 @@ from .ruling import CellBox, PageTable, cluster
 __all__ = ["cell_text", "stitch"]
 
 _TOL = 4.0  # points: the same column on two pages
+_FULL = 0.75  # share of a cell's width its last line must fill to be text cut off by the break
 _ENUMERATOR = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])"
 )
@@ -96,13 +97,37 @@ def _continues(i: int, row: list[CellBox], texts: list[str], upper: str) -> bool
     return bool(right) and not is_number(right)
 
 
+def _fills_its_cell(cell: CellBox) -> bool:
+    """Whether the cell's last line of text runs to its right border: text cut off mid-flow."""
+    lines = group_lines(cell.parts[-1][1])
+    if not lines:
+        return False
+    last = lines[-1]
+    return max(c.x1 for c in last) - cell.x0 >= _FULL * (cell.x1 - cell.x0)
+
+
+def _split_row(first: PageTable, above: list[CellBox], row: list[CellBox], texts: list[str]) -> bool:
+    """Whether the next page's first row is the rest of the last row before the break.
+
+    It has text but no number and starts no new item, the last row has numbers, and a
+    label of the last row is cut mid-flow (its last line fills the cell): a label that
+    just ends (``1.属于国家秘密`` above a row of blank cells) does not go on.
+    """
+    if not any(texts) or any(is_number(t) or _ENUMERATOR.match(t) for t in texts if t):
+        return False
+    last_row = [c for c in above if c.top >= first.ys[-2] - 1]
+    if not any(is_number(cell_text(c)) for c in last_row):
+        return False
+    pairs = [(_counterpart(cell, above), t) for cell, t in zip(row, texts, strict=True) if t]
+    return any(upper is not None and _fills_its_cell(upper) for upper, _ in pairs)
+
+
 def _joins(first: PageTable, second: PageTable) -> list[tuple[CellBox, CellBox]]:
     """Pairs (upper part, lower part) of cells that are one cell across the break."""
     above = [c for c in first.cells if abs(c.bottom - first.bottom) <= 1]
     row = sorted((c for c in second.cells if abs(c.top - second.top) <= 1), key=lambda c: c.x0)
     texts = [cell_text(c) for c in row]
-    last_row_numbers = any(is_number(cell_text(c)) for c in above if c.top >= first.ys[-2] - 1)
-    split_row = last_row_numbers and any(texts) and not any(is_number(t) for t in texts)
+    split_row = _split_row(first, above, row, texts)
     pairs: list[tuple[CellBox, CellBox]] = []
     for i, cell in enumerate(row):
         upper = _counterpart(cell, above)
