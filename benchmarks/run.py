@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     files = args.files or default_files()
     print(f"{'file':<44} {'parse ms':>9} {'baseline ms':>12}  {'ratio':>6}  {'read ms':>8}  {'ratio':>6}  baseline")
     by_format: dict[str, list[float]] = {}
+    ratios: dict[str, list[float]] = {}
     for path in files:
         name, baseline = BASELINES[path.suffix]
         try:
@@ -102,10 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         ratio = full / base if base else float("inf")
         read_ratio = read / base if base else float("inf")
         by_format.setdefault(path.suffix, []).append(full)
+        ratios.setdefault(path.suffix, []).append(ratio)
         print(f"{path.name:<44} {full:9.2f} {base:12.3f}  {ratio:6.2f}  {read:8.2f}  {read_ratio:6.2f}  {name}")
     print()
     for suffix, values in sorted(by_format.items()):
-        print(f"{suffix:<6} median full parse {statistics.median(values):.2f} ms over {len(values)} files")
+        ratio = statistics.median(ratios[suffix])
+        ms = statistics.median(values)
+        print(f"{suffix:<6} median full parse {ms:.2f} ms over {len(values)} files, median ratio {ratio:.2f}")
     return 0
 
 

@@ -97,10 +97,10 @@ def _clean_agency(raw: str) -> str | None:
     return agency if 2 <= len(agency) <= 40 else None
 
 
-def _title_from(lines: Sequence[str]) -> tuple[str, str | None, int] | None:
+def _title_from(lines: Sequence[str], widths: Sequence[int] = (1, 2, 3)) -> tuple[str, str | None, int] | None:
     """Try the first lines joined in windows of 1–3; returns (title, agency, year)."""
     for i in range(len(lines)):
-        for width in (1, 2, 3):
+        for width in widths:
             window = "".join(squash(x) for x in lines[i : i + width])
             m = _TITLE_AGENCY_FIRST.search(window)
             if not m or len(window) > 80:
@@ -124,6 +124,11 @@ def read_meta(
     lines = [properties["标题"]] if properties.get("标题") else []
     lines += [p.text for p in preamble[:12] if len(p.text) <= 80]
     found = _title_from(lines)
+    if found is None:
+        # A page saved with its portal chrome (a PDF printed from the browser) puts the title
+        # after a screenful of menu lines; there, only a title on one line is trusted, as
+        # windows would glue a menu line to it (平潭 2023 printed to PDF: 24 lines of menus).
+        found = _title_from([p.text for p in preamble[12:] if len(p.text) <= 80], widths=(1,))
     for key in _PAGE_TITLES:
         if found is None and properties.get(key):
             # Only when the document prints no title: a CMS may show it outside the saved body.

@@ -10,6 +10,7 @@ from ..errors import UnsupportedFormatError
 from ..formats import InputFormat
 from .base import Reader
 from .html import HtmlReader
+from .pdf import PdfReader
 from .text import TextReader
 
 __all__ = ["READERS", "Reader", "get_reader", "register_reader"]
@@ -18,6 +19,7 @@ READERS: dict[InputFormat, type[Reader]] = {
     InputFormat.TXT: TextReader,
     InputFormat.MARKDOWN: TextReader,
     InputFormat.HTML: HtmlReader,
+    InputFormat.PDF: PdfReader,
 }
 
 

@@ -4,12 +4,14 @@ The data row has no label; its cells follow the three-level header. A row of 15
 values is read in template order (the header's leaves are the same five words in
 each group, so only their order distinguishes them). A table split into three
 sub-tables of 5 (a Markdown dump with ``### 行政复议`` headings) takes each group
-from the nearest caption or header text that names it.
+from the nearest caption or header text that names it. A grid row with another number
+of cells (a table cut off at the page edge) is read by the group and leaf its header
+shows above each column, when the header names at least ten of the fifteen.
 """
 
 from __future__ import annotations
 
-from ..document import Location
+from ..document import Location, RawTable
 from ..models import Cell, Outcomes, ReviewLitigation
 from ..schema import APPEAL_GROUPS, APPEAL_LEAVES, SectionId
 from ..textnorm import squash
@@ -22,6 +24,8 @@ __all__ = ["normalise_appeals"]
 _SECTION = SectionId.APPEALS
 _GROUP_KEYS = [g for g, _ in APPEAL_GROUPS]
 _LEAF_KEYS = [leaf for leaf, _ in APPEAL_LEAVES]
+_LEAF_BY_LABEL = {label: key for key, label in APPEAL_LEAVES}
+_MIN_NAMED = 10
 
 
 def _group_hint(texts: list[str]) -> str | None:
@@ -35,6 +39,18 @@ def _group_hint(texts: list[str]) -> str | None:
         if "行政复议" in t and "诉讼" not in t:
             return "review"
     return None
+
+
+def _header_columns(table: RawTable, r: int) -> dict[tuple[str, str], int]:
+    """(group, leaf) → grid column, from the header cells above grid row ``r``."""
+    out: dict[tuple[str, str], int] = {}
+    for c in range(len(table.grid[r])):
+        texts = [squash(cell.text) for row in table.grid[:r] if c < len(row) and (cell := row[c]) is not None]
+        group = _group_hint(texts)
+        leaf = next((_LEAF_BY_LABEL[t] for t in reversed(texts) if t in _LEAF_BY_LABEL), None)
+        if group is not None and leaf is not None:
+            out.setdefault((group, leaf), c)
+    return out
 
 
 def _has_number(row: Row) -> bool:
@@ -54,10 +70,39 @@ class _Builder:
             for leaf, (raw, loc) in zip(_LEAF_KEYS, values, strict=True)
         }
 
+    def by_header(self, row: Row) -> bool:
+        """Read a grid row by the header above each column; whether it was."""
+        table, r = row.table, row.grid_row
+        if table is None or r is None or not table.aligned:
+            return False
+        columns = _header_columns(table, r)
+        if len(columns) < _MIN_NAMED:
+            return False
+        cells = table.grid[r]
+        for group in _GROUP_KEYS:
+            values: list[tuple[str, Location | None]] = []
+            for leaf in _LEAF_KEYS:
+                c = columns.get((group, leaf))
+                cell = cells[c] if c is not None else None
+                values.append((cell.text, cell.location) if cell is not None else ("", None))
+            self.put(group, values)
+        missing = [f"{g}.{leaf}" for g in _GROUP_KEYS for leaf in _LEAF_KEYS if (g, leaf) not in columns]
+        if missing:
+            self.findings.add(
+                "T3",
+                f"part 四 table has no column for {', '.join(missing)} (cut off?); those cells are left empty",
+                cells=missing,
+                section=_SECTION,
+                location=row.location(),
+            )
+        return True
+
     def add(self, row: Row, hint: str | None) -> None:
         if (full := fit_values(row, 15)) is not None:
             for i, group in enumerate(_GROUP_KEYS):
                 self.put(group, full[i * 5 : (i + 1) * 5])
+            return
+        if self.by_header(row):
             return
         if (five := fit_values(row, 5)) is not None:
             target = hint or next((g for g in _GROUP_KEYS if g not in self.groups), None)

@@ -8,6 +8,9 @@ extra row shifts nothing.
 Columns: in a column-aligned grid (DOCX, HTML, PDF) the applicant columns are found by
 their header labels; otherwise (flattened text, header placeholders like ``数据1``) the
 seven value cells after the label are taken in template order, which the template fixes.
+A grid whose header names only some of the seven columns and whose rows do not have
+seven value cells (a table cut off at the page edge) is read by the named columns; the
+others stay empty, with a finding.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ __all__ = ["normalise_applications"]
 
 _SECTION = SectionId.APPLICATIONS
 _N = len(APPLICANT_COLUMNS)
+_MIN_NAMED = 4  # header labels needed to read a grid by a partial header
 
 # Aliases beyond the canonical labels: shortened forms seen in real reports (spec §7).
 _ROW_ALIASES: dict[str, tuple[str, ...]] = {
@@ -95,6 +99,10 @@ class _ColumnMap:
     columns: dict[str, list[int]]
     owners: dict[int, str]  # grid column where a header cell starts → its applicant key
 
+    @property
+    def complete(self) -> bool:
+        return len(self.columns) == _N
+
 
 def _header_map(table: RawTable) -> _ColumnMap | None:
     """Find the applicant columns of an aligned table by their header labels."""
@@ -115,7 +123,7 @@ def _header_map(table: RawTable) -> _ColumnMap | None:
                 if c not in cols:
                     cols.append(c)
                 owners.setdefault(cell.col, m.key)
-    if len(columns) < _N:
+    if len(columns) < _MIN_NAMED:
         return None
     # The leftmost header cell of each column group wins when labels repeat (自然人 … 总计).
     return _ColumnMap(table, columns, owners)
@@ -128,7 +136,7 @@ def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str, Location | 
     out: list[tuple[str, Location | None]] = []
     for key, _ in APPLICANT_COLUMNS:
         picked: tuple[str, Location | None] = ("", None)
-        for c in cmap.columns[key]:
+        for c in cmap.columns.get(key, ()):
             cell = grid_row[c] if c < len(grid_row) else None
             if cell is None or cmap.owners.get(cell.col, key) != key:
                 # Header columns can overlap (Pingtan 2021: 自然人 colspan=2 over the first column of
@@ -150,6 +158,7 @@ class _Builder:
         self.rows: dict[str, ApplicantRow] = {}
         self.maps: dict[int, _ColumnMap | None] = {}
         self.sequence: list[str | Row] = []  # keys read and unlabelled rows, in reading order
+        self.partial_noted: set[int] = set()
 
     def column_map(self, table: RawTable | None) -> _ColumnMap | None:
         if table is None:
@@ -160,11 +169,24 @@ class _Builder:
 
     def values(self, row: Row, key: str) -> list[tuple[str, Location | None]] | None:
         cmap = self.column_map(row.table)
-        if cmap is not None:
+        if cmap is not None and cmap.complete:
             by_header = _values_by_header(row, cmap)
             if by_header is not None:
                 return by_header
-        return fit_values(row, _N)
+        fitted = fit_values(row, _N)
+        if fitted is not None or cmap is None or cmap.complete:
+            return fitted
+        by_header = _values_by_header(row, cmap)
+        if by_header is not None and id(cmap.table) not in self.partial_noted:
+            self.partial_noted.add(id(cmap.table))
+            missing = [label for ckey, label in APPLICANT_COLUMNS if ckey not in cmap.columns]
+            self.findings.add(
+                "T3",
+                f"part 三 table has no column {'、'.join(missing)} (cut off?); those cells are left empty",
+                section=_SECTION,
+                location=row.location(),
+            )
+        return by_header
 
     def add(self, row: Row) -> None:
         key = _row_key(row)
