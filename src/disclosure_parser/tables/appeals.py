@@ -11,6 +11,8 @@ shows above each column, when the header names at least ten of the fifteen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..document import Location, RawTable
 from ..models import Cell, Outcomes, ReviewLitigation
 from ..schema import APPEAL_GROUPS, APPEAL_LEAVES, SectionId
@@ -62,7 +64,7 @@ class _Builder:
         self.findings = findings
         self.groups: dict[str, dict[str, Cell]] = {}
 
-    def put(self, group: str, values: list[tuple[str, Location | None]]) -> None:
+    def put(self, group: str, values: Sequence[tuple[str | None, Location | None]]) -> None:
         if group in self.groups:
             return
         self.groups[group] = {
@@ -80,11 +82,12 @@ class _Builder:
             return False
         cells = table.grid[r]
         for group in _GROUP_KEYS:
-            values: list[tuple[str, Location | None]] = []
+            values: list[tuple[str | None, Location | None]] = []
             for leaf in _LEAF_KEYS:
                 c = columns.get((group, leaf))
-                cell = cells[c] if c is not None else None
-                values.append((cell.text, cell.location) if cell is not None else ("", None))
+                cell = cells[c] if c is not None and c < len(cells) else None
+                # No column, or no cell drawn there: not read (None), which is not a blank.
+                values.append((cell.text, cell.location) if cell is not None else (None, None))
             self.put(group, values)
         missing = [f"{g}.{leaf}" for g in _GROUP_KEYS for leaf in _LEAF_KEYS if (g, leaf) not in columns]
         if missing:

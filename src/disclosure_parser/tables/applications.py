@@ -15,6 +15,7 @@ others stay empty, with a finding.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Location, RawTable
@@ -129,26 +130,26 @@ def _header_map(table: RawTable) -> _ColumnMap | None:
     return _ColumnMap(table, columns, owners)
 
 
-def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str, Location | None]] | None:
+def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str | None, Location | None]] | None:
+    """The row's cells under each applicant header; ``None`` text where there is no such cell."""
     if row.table is not cmap.table or row.grid_row is None:
         return None
     grid_row = cmap.table.grid[row.grid_row]
-    out: list[tuple[str, Location | None]] = []
+    out: list[tuple[str | None, Location | None]] = []
     for key, _ in APPLICANT_COLUMNS:
-        picked: tuple[str, Location | None] = ("", None)
+        picked: tuple[str | None, Location | None] = (None, None)  # no column or no cell: not read
         for c in cmap.columns.get(key, ()):
             cell = grid_row[c] if c < len(grid_row) else None
             if cell is None or cmap.owners.get(cell.col, key) != key:
                 # Header columns can overlap (Pingtan 2021: 自然人 colspan=2 over the first column of
                 # a colspan=2 商业企业): a data cell starting under another applicant's header is theirs.
                 continue
-            if cell.text.strip():
+            if cell.text.strip() or picked[0] is None:
                 picked = (cell.text, cell.location)
+            if cell.text.strip():
                 break
-        if picked[1] is None and not is_value_like(picked[0]):
-            return None
         out.append(picked)
-    return out if all(is_value_like(t) for t, _ in out) else None
+    return out if all(t is None or is_value_like(t) for t, _ in out) else None
 
 
 class _Builder:
@@ -167,7 +168,7 @@ class _Builder:
             self.maps[id(table)] = _header_map(table)
         return self.maps[id(table)]
 
-    def values(self, row: Row, key: str) -> list[tuple[str, Location | None]] | None:
+    def values(self, row: Row, key: str) -> Sequence[tuple[str | None, Location | None]] | None:
         cmap = self.column_map(row.table)
         if cmap is not None and cmap.complete:
             by_header = _values_by_header(row, cmap)

@@ -39,8 +39,11 @@ def source_ref(loc: Location | None) -> SourceRef | None:
     return _trusted(SourceRef, {"page": loc.page, "line": loc.line, "table": loc.table, "row": loc.row, "col": loc.col})
 
 
-def _cell(value: int | float | None, raw: str, source: SourceRef | None, note: str | None = None) -> Cell:
+def _cell(value: int | float | None, raw: str | None, source: SourceRef | None, note: str | None = None) -> Cell:
     return _trusted(Cell, {"value": value, "raw": raw, "source": source, "note": note})
+
+
+_NOT_READ = _cell(None, None, None)
 
 
 class Findings(list[Finding]):
@@ -77,7 +80,7 @@ def _number_value(value: Decimal, value_type: ValueType) -> int | float:
 
 
 def make_cell(
-    raw: str,
+    raw: str | None,
     location: Location | None,
     *,
     key: str,
@@ -92,6 +95,8 @@ def make_cell(
     the cell still wins), ``"auto"`` for an amount with no stated unit (the cell's unit
     decides; none printed → the number as printed, with a finding), ``None`` otherwise.
     """
+    if raw is None:
+        return _NOT_READ  # the document shows no such cell (cut off, not drawn)
     parsed = parse_number(raw)
     src = source_ref(location)
     if parsed.kind in ("blank", "placeholder"):

@@ -61,8 +61,8 @@ def to_raw_table(table: PageTable, index: int, *, max_cells: int) -> RawTable:
     grid: list[list[TableCell | None]] = [[None] * n_cols for _ in range(n_rows)]
     for box, r0, r1, c0, c1 in spans:
         r0, r1, c0, c1 = rmap[r0], rmap[r1], cmap[c0], cmap[c1]
-        if r1 <= r0 or c1 <= c0:
-            continue
+        if r1 <= r0 or c1 <= c0 or (box.off_page and not box.chars):
+            continue  # an unseen cell stays a hole in the grid: unknown, not blank
         loc = Location(page=box.page, table=index, row=r0, col=c0)
         cell = TableCell(cell_text(box), r0, c0, r1 - r0, c1 - c0, loc)
         for r in range(r0, r1):

@@ -37,6 +37,11 @@ class CellBox:
     top: float
     bottom: float
     parts: list[tuple[int, list[Char]]] = field(default_factory=list)
+    # Reaching the page's edge: real tables keep a margin, so the table is wider than the page
+    # and was cut there; what the cell held may be cut off, so an empty one is unknown, not
+    # blank. In shanghai_shizhengfu_bgt_2019_derived.pdf the 行政复议 结果维持 value 5 is cut
+    # off this way (the column shows as a 6-point sliver at the left edge).
+    off_page: bool = False
 
     @property
     def chars(self) -> list[Char]:
@@ -251,6 +256,8 @@ def find_tables(
             continue
         grid = _Grid(xs, ys, ch_edges, cv_edges)
         cells, by_root = grid.cells(page)
+        for cell in cells:
+            cell.off_page = cell.x0 <= _EDGE or cell.x1 >= width - _EDGE
         outside: list[Char] = []
         for ch in rest:
             root = grid.locate(ch, width)
