@@ -24,6 +24,7 @@ from .backend import Document, open_document
 from .columns import ColumnTable, find_column_tables
 from .fallback import pdfminer_chars
 from .furniture import drop_furniture
+from .guard import check_inflated_size
 from .layout import Line, group_lines, join_lines
 from .model import ImageBox, PageContent
 from .paragraphs import Margins, breaks_between, margins
@@ -77,6 +78,7 @@ class PdfReader(Reader):
         if not data:
             raise ReadError("the PDF is empty (0 bytes)", source=name, format="pdf")
         _check_complete(data, name)
+        check_inflated_size(data, options.max_uncompressed_bytes, name)
         with _PDFIUM_LOCK:
             pdf = open_document(data, name=name)
             try:
