@@ -48,6 +48,7 @@ _DATE_CN = regex.compile(
     r"(?P<y>[〇零○O一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
     r"\s*(?P<d>三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
 )
+_MAX_PREAMBLE = 80  # preamble paragraphs searched for the title
 _AGENCY_JUNK = regex.compile(r"^[#\s:：标题]+|[\s(（]+$")
 
 
@@ -93,16 +94,27 @@ def _clean_agency(raw: str) -> str | None:
     return agency if 2 <= len(agency) <= 40 else None
 
 
+def _match_title(window: str) -> tuple[regex.Match[str], str | None] | None:
+    m = _TITLE_AGENCY_FIRST.search(window)
+    if not m or len(window) > 80:
+        return None
+    # "2024年上海市科委政府信息公开…": the agency follows the year; otherwise it precedes it.
+    return m, _clean_agency(m["mid"]) or _clean_agency(m["agency"])
+
+
 def _title_from(lines: Sequence[str]) -> tuple[str, str | None, int] | None:
     """Try the first lines joined in windows of 1–3; returns (title, agency, year)."""
+    flat = [squash(x) for x in lines]
     for i in range(len(lines)):
         for width in (1, 2, 3):
-            window = "".join(squash(x) for x in lines[i : i + width])
-            m = _TITLE_AGENCY_FIRST.search(window)
-            if not m or len(window) > 80:
+            found = _match_title("".join(flat[i : i + width]))
+            if found is None:
                 continue
-            # "2024年上海市科委政府信息公开…": the agency follows the year; otherwise it precedes it.
-            agency = _clean_agency(m["mid"]) or _clean_agency(m["agency"])
+            narrower = _match_title("".join(flat[i + 1 : i + width])) if width > 1 else None
+            if narrower is not None and narrower[1] is not None:
+                break  # the first line is not part of the title (a menu line above it): start later
+            m, agency = found
+            window = "".join(flat[i : i + width])
             if agency is None and i > 0:
                 agency = _clean_agency(lines[i - 1])
             return window[: m.end()], agency, int(m["year"])
@@ -119,7 +131,12 @@ def read_meta(
     meta = TextMeta()
     lines = [properties["标题"]] if properties.get("标题") else []
     lines += [p.text for p in preamble[:12] if len(p.text) <= 80]
-    found = _title_from(lines)
+    # Fallbacks, tried only when the top of the page has no title: a page saved with its
+    # portal navigation puts the title after dozens of menu lines (pingtan_zonghe_2020_derived.docx),
+    # and the container's own title (DOCX core properties, HTML <title>) may still name it.
+    later = [p.text for p in preamble[12:_MAX_PREAMBLE] if len(p.text) <= 80]
+    container = [v for k, v in properties.items() if k.lower().endswith("title") and v.strip()]
+    found = _title_from(lines) or _title_from(later) or _title_from(container)
     if found:
         meta.title, meta.agency, meta.year = found
     if meta.year is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..errors import UnsupportedFormatError
 from ..formats import InputFormat
 from .base import Reader
+from .docx import DocxReader
 from .text import TextReader
 
 __all__ = ["READERS", "Reader", "get_reader", "register_reader"]
@@ -16,6 +17,7 @@ __all__ = ["READERS", "Reader", "get_reader", "register_reader"]
 READERS: dict[InputFormat, type[Reader]] = {
     InputFormat.TXT: TextReader,
     InputFormat.MARKDOWN: TextReader,
+    InputFormat.DOCX: DocxReader,
 }
 
 
