@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ...document import TableCell
+from ...document import Location, TableCell
 from ...errors import ResourceLimitError
 
 __all__ = ["CellSpec", "RowSpec", "build_grid"]
@@ -42,6 +42,7 @@ class RowSpec:
 @dataclass(slots=True)
 class GridResult:
     grid: list[list[TableCell | None]]
+    cells: list[TableCell]  # the distinct cells, in reading order
     hidden: list[tuple[int, int, str]]  # (row, col, text) of merged-away cells that still hold text
 
 
@@ -62,42 +63,49 @@ def _continues_above(grid: list[list[TableCell | None]], r: int, c: int) -> Tabl
     return above if above is not None and above.col == c else None
 
 
-def build_grid(rows: Sequence[RowSpec], n_grid_cols: int, *, max_cells: int) -> GridResult:
+def build_grid(rows: Sequence[RowSpec], n_grid_cols: int, *, max_cells: int, index: int | None = None) -> GridResult:
     """Lay ``rows`` out on the grid, resolving horizontal and vertical merges.
+
+    ``index`` is the table's number in the document, for the cells' locations.
 
     Raises:
         ResourceLimitError: the grid would exceed ``max_cells`` positions.
     """
     grid: list[list[TableCell | None]] = []
+    cells: list[TableCell] = []
     hidden: list[tuple[int, int, str]] = []
     width = max(n_grid_cols, 0)
     for r, row in enumerate(rows):
-        line: list[TableCell | None] = [None] * min(max(row.before, 0), max_cells)
+        line: list[TableCell | None] = [None] * min(max(row.before, 0), max_cells) if row.before else []
         for spec in row.cells:
             c = len(line)
-            span = max(spec.span, 1)
+            span = spec.span if spec.span > 1 else 1
             if c + span > max_cells:
                 raise _limit(max_cells, f"a row over {max_cells} columns wide")
-            prev = line[-1] if line else None
-            if spec.hmerge == "continue" and prev is not None and prev.row == r:
+            if spec.hmerge == "continue" and line and (prev := line[-1]) is not None and prev.row == r:
                 prev.colspan += span
                 line.extend([prev] * span)
                 continue
-            above = _continues_above(grid, r, c) if spec.vmerge == "continue" else None
-            if above is not None:
+            if spec.vmerge == "continue" and (above := _continues_above(grid, r, c)) is not None:
                 above.rowspan = r - above.row + 1
                 line.extend([above] * span)
                 if spec.text.strip():
                     hidden.append((r, c, spec.text))
                 continue
-            cell = TableCell(spec.text, r, c, 1, span)
-            line.extend([cell] * span)
-        line.extend([None] * min(max(row.after, 0), max_cells))
-        width = max(width, len(line))
-        if width * (len(grid) + 1) > max_cells:
-            raise _limit(max_cells, f"{len(grid) + 1} rows × {width} columns")
+            cell = TableCell(spec.text, r, c, 1, span, Location(table=index, row=r, col=c))
+            cells.append(cell)
+            if span == 1:
+                line.append(cell)
+            else:
+                line.extend([cell] * span)
+        if row.after:
+            line.extend([None] * min(max(row.after, 0), max_cells))
+        if len(line) > width:
+            width = len(line)
+        if width * (r + 1) > max_cells:
+            raise _limit(max_cells, f"{r + 1} rows × {width} columns")
         grid.append(line)
     for line in grid:
         if len(line) < width:
             line.extend([None] * (width - len(line)))
-    return GridResult(grid, hidden)
+    return GridResult(grid, cells, hidden)

@@ -29,6 +29,13 @@ from .numfmt import format_number
 __all__ = ["Numbering"]
 
 _LEVELS = 9
+_NUM_FMT, _LVL_TEXT, _SUFF, _LVL_RESTART, _START, _IS_LGL = (
+    ns.w(n) for n in ("numFmt", "lvlText", "suff", "lvlRestart", "start", "isLgl")
+)
+_LVL, _ABSTRACT_NUM, _ABSTRACT_NUM_ID, _NUM, _NUM_ID_ATTR = (
+    ns.w(n) for n in ("lvl", "abstractNum", "abstractNumId", "num", "numId")
+)
+_NUM_STYLE_LINK, _LVL_OVERRIDE, _START_OVERRIDE = (ns.w(n) for n in ("numStyleLink", "lvlOverride", "startOverride"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,29 +58,42 @@ class _Instance:
 
 
 def _level(el: etree._Element) -> _Level:
-    fmt = el.find(ns.w("numFmt"))
-    text = el.find(ns.w("lvlText"))
-    suff = el.find(ns.w("suff"))
+    fmt = el.find(_NUM_FMT)
+    text = el.find(_LVL_TEXT)
+    suff = el.find(_SUFF)
     pstyle = el.find(ns.P_STYLE)
-    restart = el.find(ns.w("lvlRestart"))
+    restart = el.find(_LVL_RESTART)
     return _Level(
-        start=ns.int_attr(el.find(ns.w("start")), 1) or 0,
+        start=ns.int_attr(el.find(_START), 1) or 0,
         fmt=(fmt.get(ns.VAL) or "decimal") if fmt is not None else "decimal",
         text=(text.get(ns.VAL) or "") if text is not None else "",
         restart=ns.int_attr(restart) if restart is not None else None,
-        legal=ns.on(el.find(ns.w("isLgl"))),
+        legal=ns.on(el.find(_IS_LGL)),
         suffix=(suff.get(ns.VAL) or "tab") if suff is not None else "tab",
         style=pstyle.get(ns.VAL) if pstyle is not None else None,
     )
 
 
-def _levels(el: etree._Element) -> dict[int, _Level]:
-    out: dict[int, _Level] = {}
-    for lvl in el.iter(ns.w("lvl")):
-        ilvl = _ilvl_attr(lvl)
-        if ilvl is not None:
-            out[ilvl] = _level(lvl)
-    return out
+class _Levels:
+    """The levels of one abstract list, each parsed on first use (most lists use one or two)."""
+
+    def __init__(self, el: etree._Element | None) -> None:
+        self._elements: dict[int, etree._Element] = {}
+        self._parsed: dict[int, _Level] = {}
+        for lvl in el.iter(_LVL) if el is not None else ():
+            ilvl = _ilvl_attr(lvl)
+            if ilvl is not None:
+                self._elements.setdefault(ilvl, lvl)
+
+    def get(self, ilvl: int) -> _Level | None:
+        level = self._parsed.get(ilvl)
+        if level is None and (el := self._elements.get(ilvl)) is not None:
+            level = self._parsed[ilvl] = _level(el)
+        return level
+
+    def by_style(self, style_id: str) -> int:
+        """The level whose ``w:pStyle`` is ``style_id`` (0 when none is)."""
+        return next((i for i in sorted(self._elements) if (lv := self.get(i)) and lv.style == style_id), 0)
 
 
 def _ilvl_attr(el: etree._Element) -> int | None:
@@ -88,27 +108,35 @@ class Numbering:
     """Numbering definitions plus the running counters of one pass over a document."""
 
     def __init__(self, root: etree._Element | None, style_numbering: dict[str, int] | None = None) -> None:
-        self._abstract: dict[str, dict[int, _Level]] = {}
-        self._style_link: dict[str, str] = {}  # abstractNumId → numbering style it defers to
+        self._abstract_el: dict[str, etree._Element] = {}
+        self._abstract: dict[str, _Levels] = {}
         self._instances: dict[int, _Instance] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._style_numbering = style_numbering or {}
         if root is None:
             return
-        for absn in root.iter(ns.w("abstractNum")):
-            aid = absn.get(ns.w("abstractNumId"))
-            if aid is None:
-                continue
-            self._abstract[aid] = _levels(absn)
-            link = absn.find(ns.w("numStyleLink"))
-            if link is not None and link.get(ns.VAL):
-                self._style_link[aid] = link.get(ns.VAL)
-        for num in root.iter(ns.w("num")):
+        for absn in root.iter(_ABSTRACT_NUM):
+            aid = absn.get(_ABSTRACT_NUM_ID)
+            if aid is not None:
+                self._abstract_el[aid] = absn
+        for num in root.iter(_NUM):
             self._add_instance(num)
 
+    def _levels(self, aid: str) -> _Levels:
+        levels = self._abstract.get(aid)
+        if levels is None:
+            levels = self._abstract[aid] = _Levels(self._abstract_el.get(aid))
+        return levels
+
+    def _style_link(self, aid: str) -> str | None:
+        """The numbering style an abstract list defers to (``w:numStyleLink``), if any."""
+        el = self._abstract_el.get(aid)
+        link = el.find(_NUM_STYLE_LINK) if el is not None else None
+        return link.get(ns.VAL) if link is not None else None
+
     def _add_instance(self, num: etree._Element) -> None:
-        nid = num.get(ns.w("numId"))
-        absid = num.find(ns.w("abstractNumId"))
+        nid = num.get(_NUM_ID_ATTR)
+        absid = num.find(_ABSTRACT_NUM_ID)
         if nid is None or absid is None or absid.get(ns.VAL) is None:
             return
         try:
@@ -116,14 +144,14 @@ class Numbering:
         except ValueError:
             return
         inst = _Instance(absid.get(ns.VAL))
-        for ov in num.iter(ns.w("lvlOverride")):
+        for ov in num.iter(_LVL_OVERRIDE):
             ilvl = _ilvl_attr(ov)
             if ilvl is None:
                 continue
-            start = ov.find(ns.w("startOverride"))
+            start = ov.find(_START_OVERRIDE)
             if start is not None:
                 inst.overrides[ilvl] = ns.int_attr(start, 1) or 0
-            lvl = ov.find(ns.w("lvl"))
+            lvl = ov.find(_LVL)
             if lvl is not None:
                 inst.level_overrides[ilvl] = _level(lvl)
         self._instances[key] = inst
@@ -136,7 +164,7 @@ class Numbering:
         """Follow ``w:numStyleLink`` (a list defined by a numbering style) to the real definition."""
         aid = inst.abstract
         for _ in range(4):
-            style = self._style_link.get(aid)
+            style = self._style_link(aid)
             target = self._style_numbering.get(style) if style else None
             linked = self._instances.get(target) if target is not None else None
             if linked is None or linked.abstract == aid:
@@ -151,9 +179,9 @@ class Numbering:
         if inst is None:
             return ""
         aid = self._abstract_of(inst)
-        levels = self._abstract.get(aid, {})
+        levels = self._levels(aid)
         if style_id is not None and ilvl < 0:
-            ilvl = next((i for i, lv in levels.items() if lv.style == style_id), 0)
+            ilvl = levels.by_style(style_id)
         ilvl = min(max(ilvl, 0), _LEVELS - 1)
         counters = self._counters.setdefault(aid, [None] * _LEVELS)
         if not inst.used:
@@ -164,15 +192,15 @@ class Numbering:
         current = counters[ilvl]
         counters[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, _LEVELS):
+            if counters[deeper] is None:
+                continue
             dl = levels.get(deeper)
             restart_after = dl.restart if dl is not None and dl.restart is not None else deeper
             if restart_after != 0 and ilvl < restart_after:
                 counters[deeper] = None
         return self._render(level, levels, inst, counters, ilvl)
 
-    def _render(
-        self, level: _Level, levels: dict[int, _Level], inst: _Instance, counters: list[int | None], ilvl: int
-    ) -> str:
+    def _render(self, level: _Level, levels: _Levels, inst: _Instance, counters: list[int | None], ilvl: int) -> str:
         if level.fmt in ("bullet", "none") or not level.text:
             return ""
         out: list[str] = []

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -125,6 +127,7 @@ class _Zip:
                 limit="entries",
             )
         self.by_name = {i.filename.lower().lstrip("/"): i for i in infos if not i.is_dir()}
+        self.data = data
         self.limit = limit
         self.budget = limit
 
@@ -148,16 +151,18 @@ class _Zip:
             return None
         if info.file_size > self.budget:
             self.reserve([name])
+        if info.flag_bits & 0x1:
+            raise EncryptedDocumentError(f"zip entry {info.filename} is password-protected", format=_FORMAT)
         try:
-            with self.zf.open(info) as fh:
-                data = fh.read(self.budget + 1)
-        except RuntimeError as exc:  # zipfile: "File … is encrypted, password required"
-            raise EncryptedDocumentError(f"zip entry {info.filename} is password-protected", format=_FORMAT) from exc
+            data = self._inflate(info)
+            if data is None:
+                with self.zf.open(info) as fh:
+                    data = fh.read(self.budget + 1)
         except NotImplementedError as exc:
             raise ReadError(
                 f"zip entry {info.filename} uses an unsupported compression: {exc}", format=_FORMAT
             ) from exc
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError) as exc:
             # A CRC mismatch or a stream longer/shorter than declared lands here too.
             raise ReadError(f"zip entry {info.filename} is corrupt: {exc}", format=_FORMAT) from exc
         if len(data) > self.budget:
@@ -168,6 +173,26 @@ class _Zip:
             )
         self.budget -= len(data)
         return data
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
+        """A stored or deflated entry inflated straight from the archive bytes in one zlib call,
+        its output capped at the declared size (a lying header cannot make it inflate more);
+        ``None`` for other compression methods, left to :mod:`zipfile`."""
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return None
+        head = self.data[info.header_offset : info.header_offset + 30]
+        if len(head) < 30 or head[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile("bad local file header")
+        name_len, extra_len = struct.unpack("<HH", head[26:30])
+        start = info.header_offset + 30 + name_len + extra_len
+        raw = memoryview(self.data)[start : start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            out = bytes(raw)
+        else:
+            out = zlib.decompressobj(-zlib.MAX_WBITS).decompress(raw, info.file_size + 1)
+        if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
+            raise zipfile.BadZipFile(f"inflated size or CRC does not match the header ({len(out)} bytes)")
+        return out
 
     def xml(self, name: str) -> etree._Element | None:
         data = self.read(name)

@@ -83,6 +83,11 @@ class Styles:
             if style.get(ns.w("default")) in ("1", "true", "on"):
                 self.default_id = sid
 
+    def marked(self, *, numbering: bool) -> frozenset[str]:
+        """Ids of the paragraph styles that matter to the walk: heading styles, and styles
+        that number their paragraphs (when the document has numbering), inherited or not."""
+        return frozenset(sid for sid in self._raw if (s := self.get(sid)).level or (numbering and s.num_id))
+
     def get(self, style_id: str | None) -> ParagraphStyle:
         """The resolved style ``style_id`` (the default paragraph style when ``None``)."""
         key = style_id if style_id is not None else self.default_id
