@@ -138,6 +138,8 @@ def sniff_format(data: bytes, name: str | None = None) -> InputFormat:
     for magic, what in _UNSUPPORTED_MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormatError(f"unsupported input: {what}", source=name, format=what)
+    if hint is InputFormat.DOCX and b"\x00" in head and not _looks_utf16(head):
+        return InputFormat.DOCX  # binary, named .docx: the DOCX reader says why it is not one
     if _looks_utf16(head):
         text_head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
     else:

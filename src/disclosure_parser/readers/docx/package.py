@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import struct
 import zipfile
 import zlib
@@ -78,23 +79,48 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
         ReadError: malformed XML, or a part that declares a DTD (entity-expansion and
             external-entity attacks need one; Word never writes one).
     """
+    if _declares_dtd(data):
+        raise _dtd_error(part)
     for strict, transitional in _STRICT_TO_TRANSITIONAL:
         if strict in data:
             data = data.replace(strict, transitional)
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc) or "Huge input lookup" in str(exc):
+            raise ResourceLimitError(
+                f"{part} nests elements or text beyond libxml2's safety limits (depth 256): refused",
+                format=_FORMAT,
+                limit="nesting",
+            ) from exc
         raise ReadError(f"{part} is not well-formed XML: {exc}", format=_FORMAT) from exc
     if root is None:  # pragma: no cover - lxml raises for an empty document
         raise ReadError(f"{part} is empty", format=_FORMAT)
     docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise ReadError(
-            f"{part} declares a DTD (<!DOCTYPE …>), which Word never writes; refused as a possible "
-            "entity-expansion or external-entity attack",
-            format=_FORMAT,
-        )
+    if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
+        raise _dtd_error(part)
     return root
+
+
+_ROOT_START = re.compile(rb"<(?![?!])")
+
+
+def _declares_dtd(data: bytes) -> bool:
+    """Whether the prolog (before the root element) holds a ``<!DOCTYPE``: checked on the raw
+    bytes, before the parser sees any entity declaration or external reference."""
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    m = _ROOT_START.search(head)
+    return b"<!DOCTYPE" in head[: m.start() if m else len(head)]
+
+
+def _dtd_error(part: str) -> ReadError:
+    return ReadError(
+        f"{part} declares a DTD (<!DOCTYPE …>), which Word never writes; refused unread as a possible "
+        "entity-expansion or external-entity attack",
+        format=_FORMAT,
+    )
 
 
 @dataclass(slots=True)
