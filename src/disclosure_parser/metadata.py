@@ -2,7 +2,9 @@
 
 * The title is found among the first lines, possibly split over two or three lines
   (``繁峙县乡村振兴局`` / ``2023年度政府信息公开工作年度报告``, or a PDF→text dump's
-  ``2024 年上海市科委政府信息公开工作`` / ``年度报告``); a crawler's ``标题:`` line counts.
+  ``2024 年上海市科委政府信息公开工作`` / ``年度报告``); a crawler's ``标题:`` line counts, and
+  when the text has no title, the container's (an HTML page's ``ArticleTitle`` or ``<title>``,
+  a DOCX's core-properties title).
 * The agency is the title minus year and report words, wherever the year stands.
 * The year comes from the title, else from the statistics-period sentence.
 * The published date is the 落款 at the end (``2024年1月9日``, ``二〇二四年一月九日``), taken
@@ -48,8 +50,12 @@ _DATE_CN = regex.compile(
     r"(?P<y>[〇零○O一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
     r"\s*(?P<d>三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
 )
-_MAX_PREAMBLE = 80  # preamble paragraphs searched for the title
 _AGENCY_JUNK = regex.compile(r"^[#\s:：标题]+|[\s(（]+$")
+# Container titles tried one by one when the text has none: a portal's <meta name="ArticleTitle">,
+# its metadata block's 名称, the page <title> ("…年度报告_栏目_站点"), a DOCX's core-properties title
+# (a web page saved as Word keeps the page title there while its body opens with the portal menus,
+# pingtan_zonghe_2020_derived.docx).
+_PAGE_TITLES = ("ArticleTitle", "名称", "title", "docx:title")
 
 
 @dataclass(slots=True)
@@ -131,12 +137,11 @@ def read_meta(
     meta = TextMeta()
     lines = [properties["标题"]] if properties.get("标题") else []
     lines += [p.text for p in preamble[:12] if len(p.text) <= 80]
-    # Fallbacks, tried only when the top of the page has no title: a page saved with its
-    # portal navigation puts the title after dozens of menu lines (pingtan_zonghe_2020_derived.docx),
-    # and the container's own title (DOCX core properties, HTML <title>) may still name it.
-    later = [p.text for p in preamble[12:_MAX_PREAMBLE] if len(p.text) <= 80]
-    container = [v for k, v in properties.items() if k.lower().endswith("title") and v.strip()]
-    found = _title_from(lines) or _title_from(later) or _title_from(container)
+    found = _title_from(lines)
+    for key in _PAGE_TITLES:
+        if found is None and properties.get(key):
+            # Only when the document prints no title: a CMS may show it outside the saved body.
+            found = _title_from([properties[key]])
     if found:
         meta.title, meta.agency, meta.year = found
     if meta.year is None:

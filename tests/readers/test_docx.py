@@ -226,6 +226,18 @@ def test_a_frame_table_is_unwrapped_and_a_nested_table_follows_its_table() -> No
     assert cell is not None and cell.location.table == 2
 
 
+def test_one_cell_boxes_are_read_as_paragraphs() -> None:
+    box = tbl([tr(tc(p("一、总体情况", '<w:outlineLvl w:val="0"/>') + p("正文")))], 1)
+    merged = tbl([tr(tc("说明", SPAN2 + RESTART)), tr(tc("", SPAN2 + CONTINUE))], 2)
+    doc = _read(package(box + merged))
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Paragraph)] == [
+        ("一、总体情况", 1),
+        ("正文", 0),
+        ("说明", 0),
+    ]
+    assert _tables(doc) == []
+
+
 def test_a_layout_table_of_nested_tables_one_per_row_is_unwrapped() -> None:
     inner = tbl([tr(tc("行政处罚"), tc("4"))], 2)
     layout = tbl([tr(tc("标题"), tc("")), tr(tc(p("") + inner), tc(""))], 2)
@@ -383,6 +395,31 @@ def test_auto_numbered_headings_segment_the_report() -> None:
     assert [s.heading for s in segmentation.sections] == [
         f"{n}、{t}" for n, t in zip("一二三四五六", titles, strict=True)
     ]
+
+
+def test_a_list_defined_by_a_numbering_style_and_level_restarts() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="5"><w:numStyleLink w:val="CnList"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="CnList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>'
+        '<w:lvlRestart w:val="0"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="5"><w:abstractNumId w:val="5"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="7"/></w:num>'
+    )
+    styles = (
+        '<w:style w:type="numbering" w:styleId="CnList">'
+        '<w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style>'
+    )
+    body = p("甲", _num(5)) + p("乙", _num(5, 1)) + p("丙", _num(5)) + p("丁", _num(5, 1))
+    doc = _read(package(body, numbering=numbering, styles=styles))
+    # numId 5 defers to the list the numbering style CnList defines; level 2 never restarts
+    # (w:lvlRestart 0), and %1 keeps level 1's own format (no w:isLgl).
+    assert _texts(doc) == ["一、甲", "一.1 乙", "二、丙", "二.2 丁"]
+
+
+def test_an_embedded_foreign_chunk_is_noted() -> None:
+    doc = _read(package(p("前") + '<w:altChunk r:id="rIdX"/>' + p("后")))
+    assert _texts(doc) == ["前", "后"] and [code for code, _, _ in doc.notes] == ["W2"]
 
 
 @pytest.mark.parametrize(

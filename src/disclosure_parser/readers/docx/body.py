@@ -11,6 +11,7 @@ and comments live in other parts and are never read.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml import etree
 
@@ -142,13 +143,17 @@ class BodyWalker:
         self.n_tables += 1
         grid_el = tbl.find(ns.TBL_GRID)
         n_cols = len(grid_el.findall(ns.GRID_COL)) if grid_el is not None else 0
-        plain = tbl not in self.prep.complex_tables
+        # The flat pass reads text only; a one-cell box (read as paragraphs) takes the general one.
+        plain = tbl not in self.prep.complex_tables and next(islice(tbl.iter(ns.TC), 1, None), None) is not None
         rows, contents = self._plain_rows(tbl) if plain else self._rows(tbl)
         result = build_grid(rows, n_cols, max_cells=self.max_cells, index=index)
         self.hidden_cells += len(result.hidden)
         table = RawTable(grid=result.grid, index=index, location=Location(table=index), aligned=True)
         if _is_frame(table, result.cells, contents):
             self.renumber = True
+            if plain:  # cells all merged into one: its lines are the paragraphs
+                loc = Location(line=self.n_paras)
+                return [Paragraph(line, loc) for cell in result.cells for line in cell.text.split("\n") if line]
             return contents
         self.cells[id(table)] = result.cells
         return [table, *(b for b in contents if not isinstance(b, Paragraph))]
