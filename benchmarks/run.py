@@ -11,13 +11,15 @@ Baselines (what any pipeline pays anyway, so the ratio says what *we* add):
 Prints, for each file, the median full-parse time, the median baseline time and
 their ratio, then the reader alone (``dp.read``: bytes → RawDocument) and its ratio;
 then, per format, the medians over the files. The three are timed interleaved, one
-call of each per round, so a noisy neighbour on the shared machine slows all of them
-alike; medians of the rounds. Not a test.
+call of each per round after a ``gc.collect()``, so a noisy neighbour on the shared
+machine slows all of them alike and no call pays for the previous one's garbage;
+medians of the rounds. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -74,6 +76,7 @@ def interleaved_ms(fns: list[Callable[[], object]], repeat: int) -> list[float]:
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for fn, acc in zip(fns, times, strict=True):
+            gc.collect()  # garbage of the previous call is not charged to this one
             t0 = time.perf_counter()
             fn()
             acc.append(time.perf_counter() - t0)

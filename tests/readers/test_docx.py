@@ -162,6 +162,13 @@ def test_soft_line_breaks_stay_inside_a_cell_and_split_body_paragraphs() -> None
     assert _tables(doc)[0].texts() == [["本年新\n制作数量", "12"]]
 
 
+def test_paragraph_locations_count_every_paragraph_in_document_order() -> None:
+    body = p("前") + tbl([tr(tc("a"), tc("b"))], 2) + p("后")
+    doc = _read(package(body))
+    assert [(b.text, b.location.line) for b in doc.blocks if isinstance(b, Paragraph)] == [("前", 1), ("后", 4)]
+    assert [(t.index, t.location.table) for t in _tables(doc)] == [(0, 0)]
+
+
 def test_table_cell_limit_is_enforced() -> None:
     rows = [tr(*(tc(str(i)) for i in range(10))) for _ in range(10)]
     with pytest.raises(dp.ResourceLimitError, match="max_table_cells"):

@@ -86,6 +86,7 @@ class BodyWalker:
         out: list[Block] = []
         pending: tuple[str, int] | None = None  # text of paragraphs whose mark was deleted
         joined, anchored = self.prep.joined, self.prep.anchored
+        t_tag = ns.T
         for child in self._children(el):
             if child.tag == ns.TBL:
                 if pending is not None:
@@ -93,7 +94,10 @@ class BodyWalker:
                     pending = None
                 out.extend(self._table(child))
                 continue
-            text = self._number(child) + "".join(_run_texts(child.iter(*RUN_TAGS)))
+            self.n_paras += 1
+            number = self._number(child)
+            text = "".join([(e.text or "") if e.tag == t_tag else run_char(e) for e in child.iter(*RUN_TAGS)])
+            text = number + text if number else text
             level = self._level(child)
             if pending is not None:
                 text, level = pending[0] + text, pending[1] or level
@@ -113,12 +117,14 @@ class BodyWalker:
         return out
 
     def _number(self, p: etree._Element) -> str:
-        """Count one paragraph; the list number Word shows before its text (``""`` for none)."""
-        self.n_paras += 1
+        """The list number Word shows before a paragraph's text (``""`` for none), counted."""
+        numbered, styled = self.prep.numbered, self.prep.styled
+        if (not numbered or p not in numbered) and (not styled or p not in styled):
+            return ""  # the common case: no w:numPr, no numbered or heading style
         if self.numbering.empty:
             return ""
-        num_id, ilvl = self.prep.numbered.get(p, (None, None))
-        style_id = self.prep.styled.get(p)
+        num_id, ilvl = numbered.get(p, (None, None))
+        style_id = styled.get(p)
         style = self.styles.get(style_id) if style_id is not None else None
         from_style = num_id is None
         if from_style:
@@ -132,10 +138,10 @@ class BodyWalker:
 
     def _level(self, p: etree._Element) -> int:
         """Outline level (1-based; 0 = body text) from the paragraph or its style."""
-        outline = self.prep.outline.get(p)
+        outline = self.prep.outline.get(p) if self.prep.outline else None
         if outline is not None:
             return outline + 1 if 0 <= outline < 9 else 0
-        style = self.prep.styled.get(p)
+        style = self.prep.styled.get(p) if self.prep.styled else None
         return self.styles.get(style).level if style is not None else 0
 
     def _table(self, tbl: etree._Element) -> list[Block]:
@@ -165,6 +171,8 @@ class BodyWalker:
         t_tag, p_tag, tc_tag, tr_tag = ns.T, ns.P, ns.TC, ns.TR
         deleted, row_props, cell_props = self.prep.deleted_rows, self.prep.rows, self.prep.cells
         number = self._number
+        numbered = bool(self.prep.numbered or self.prep.styled)
+        n_paras = 0
         structure = (tr_tag, tc_tag, p_tag)
         rows: list[RowSpec] = []
         row: RowSpec | None = None
@@ -184,9 +192,9 @@ class BodyWalker:
                 lines.extend(_lines("".join(pieces)))
             pieces = []
             if tag == p_tag:
-                number_text = number(el)
-                if number_text:
-                    pieces.append(number_text)
+                n_paras += 1
+                if numbered and (label := number(el)):
+                    pieces.append(label)
             elif tag == tc_tag:
                 if lines is not None:
                     cells.append(CellSpec("\n".join(lines), props.span, props.vmerge, props.hmerge))
@@ -207,6 +215,7 @@ class BodyWalker:
             if pieces:
                 lines.extend(_lines("".join(pieces)))
             cells.append(CellSpec("\n".join(lines), props.span, props.vmerge, props.hmerge))
+        self.n_paras += n_paras
         return rows, []
 
     def _rows(self, tbl: etree._Element) -> tuple[list[RowSpec], list[Block]]:
@@ -239,11 +248,6 @@ class BodyWalker:
                 for cell in self.cells.get(id(block), ()):
                     cell.location = Location(table=index, row=cell.row, col=cell.col)
                 index += 1
-
-
-def _run_texts(elements: Iterator[etree._Element]) -> Iterator[str]:
-    for el in elements:
-        yield (el.text or "") if el.tag == ns.T else run_char(el)
 
 
 def _is_frame(table: RawTable, cells: list[TableCell], contents: list[Block]) -> bool:

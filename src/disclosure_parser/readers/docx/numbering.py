@@ -55,6 +55,7 @@ class _Instance:
     overrides: dict[int, int] = field(default_factory=dict)  # ilvl → startOverride
     level_overrides: dict[int, _Level] = field(default_factory=dict)
     used: bool = False
+    resolved: str | None = None  # the abstract list after following numbering-style links
 
 
 def _level(el: etree._Element) -> _Level:
@@ -178,7 +179,9 @@ class Numbering:
         inst = self._instances.get(num_id)
         if inst is None:
             return ""
-        aid = self._abstract_of(inst)
+        aid = inst.resolved
+        if aid is None:
+            aid = inst.resolved = self._abstract_of(inst)
         levels = self._levels(aid)
         if style_id is not None and ilvl < 0:
             ilvl = levels.by_style(style_id)

@@ -246,11 +246,8 @@ def _relationships(zf: _Zip, part: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _main_part(zf: _Zip) -> str:
-    for _, kind, target in _relationships(zf, ""):
-        if kind.endswith("/officeDocument"):
-            return target
-    return "word/document.xml"
+def _package_target(rels: list[tuple[str, str, str]], kind: str, default: str) -> str:
+    return next((target for _, k, target in rels if k.endswith(kind)), default)
 
 
 def _not_word(zf: _Zip) -> UnsupportedFormatError:
@@ -289,13 +286,14 @@ def open_package(data: bytes, *, max_uncompressed_bytes: int) -> DocxPackage:
         raise ReadError("not a DOCX: the data is not a zip archive", format=_FORMAT)
     zf = _Zip(data, max_uncompressed_bytes)
     zf.reserve([_PKG_RELS, _CT])
-    main = _main_part(zf)
+    package_rels = _relationships(zf, "")
+    main = _package_target(package_rels, "/officeDocument", "word/document.xml")
     if zf.info(main) is None:
         raise _not_word(zf)
     _check_content_type(zf, main)
     rels = _relationships(zf, main)
     targets = {kind.rsplit("/", 1)[-1]: target for _, kind, target in rels}
-    core = next((t for _, k, t in _relationships(zf, "") if k.endswith("/core-properties")), "docProps/core.xml")
+    core = _package_target(package_rels, "/core-properties", "docProps/core.xml")
     styles = targets.get("styles", "word/styles.xml")
     numbering = targets.get("numbering", "word/numbering.xml")
     zf.reserve([main, styles, numbering, core])
