@@ -5,9 +5,9 @@ Two builders:
 * :func:`package` writes a minimal Word package around hand-written WordprocessingML
   (for structures python-docx cannot make: numbering definitions, tracked changes,
   text boxes, content controls, legacy merges, hostile XML);
-* :func:`template_report` uses python-docx to write a whole 2021-format report with
-  the national template's merged header cells and the vertically merged label blocks
-  (``三、本年度办理结果`` over 22 rows, ``（三）不予公开`` over 8 …).
+* :func:`template_report` uses python-docx to write a whole report in either template
+  version with the national template's merged header cells and the vertically merged
+  label blocks (``三、本年度办理结果`` over 20 or 22 rows, ``（三）不予公开`` over 8 …).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from disclosure_parser.schema import (
     APPLICATION_ROWS,
     PROACTIVE_ITEMS,
     ProactiveItem,
+    Template,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -136,9 +137,9 @@ def _merge(table: Table, r0: int, c0: int, r1: int, c1: int, text: str) -> None:
     cell.text = text
 
 
-def _proactive(d: docx.document.Document, cells: Mapping[str, int | float]) -> None:
+def _proactive(d: docx.document.Document, cells: Mapping[str, int | float], template: Template) -> None:
     captions: dict[str, list[ProactiveItem]] = {}
-    for item in PROACTIVE_ITEMS["2021"]:
+    for item in PROACTIVE_ITEMS[template]:
         captions.setdefault(item.caption, []).append(item)
     for caption, items in captions.items():
         cols = items[0].columns
@@ -153,8 +154,8 @@ def _proactive(d: docx.document.Document, cells: Mapping[str, int | float]) -> N
                 t.cell(i, j).text = str(cells.get(f"proactive.{item.key}.{col.key}", ""))
 
 
-def _applications(d: docx.document.Document, cells: Mapping[str, int | float]) -> None:
-    rows = [r for r in APPLICATION_ROWS if "2021" in r.templates and r.key != "other"]
+def _applications(d: docx.document.Document, cells: Mapping[str, int | float], template: Template) -> None:
+    rows = [r for r in APPLICATION_ROWS if template in r.templates and not (template == "2021" and r.key == "other")]
     t = d.add_table(rows=3 + len(rows), cols=10)
     _merge(t, 0, 0, 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
     _merge(t, 0, 3, 0, 9, "申请人情况")
@@ -165,7 +166,7 @@ def _applications(d: docx.document.Document, cells: Mapping[str, int | float]) -
         t.cell(2, j).text = label
     first = {r.key: 3 + i for i, r in enumerate(rows)}
     outcome_rows = [r for r in rows if r.key not in ("new_received", "carried_over", "carried_forward")]
-    _merge(t, first["granted"], 0, first["total_processed"], 0, "三、本年度办理结果")  # 22 rows
+    _merge(t, first["granted"], 0, first["total_processed"], 0, "三、本年度办理结果")  # 20 rows (2019), 22 (2021)
     for group in sorted({r.group for r in outcome_rows if r.group}):
         members = [first[r.key] for r in outcome_rows if r.group == group]
         _merge(t, members[0], 1, members[-1], 1, group)
@@ -197,17 +198,20 @@ def _appeals(d: docx.document.Document, cells: Mapping[str, int | float]) -> Non
 
 
 def template_report(
-    cells: Mapping[str, int | float], *, title: str = "测试县测试局2024年度政府信息公开工作年度报告"
+    cells: Mapping[str, int | float],
+    *,
+    template: Template = "2021",
+    title: str = "测试县测试局2024年度政府信息公开工作年度报告",
 ) -> bytes:
-    """A 2021-format report written with python-docx, merged cells as Word merges them."""
+    """A report in the ``template`` format written with python-docx, merged cells as Word merges them."""
     d = docx.Document()
     d.add_paragraph(title)
     d.add_paragraph("一、总体情况")
     d.add_paragraph("2024年，本局认真贯彻《条例》。")
     d.add_paragraph("二、主动公开政府信息情况")
-    _proactive(d, cells)
+    _proactive(d, cells, template)
     d.add_paragraph("三、收到和处理政府信息公开申请情况")
-    _applications(d, cells)
+    _applications(d, cells, template)
     d.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
     _appeals(d, cells)
     d.add_paragraph("五、存在的主要问题及改进情况")

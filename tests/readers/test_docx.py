@@ -53,6 +53,17 @@ def test_template_report_reads_every_cell(synth_report: tuple[dict[str, int | fl
     assert report.is_consistent
 
 
+def test_2019_template_report_with_its_20_row_block() -> None:
+    synth = consistent("2019", random.Random(2019))
+    data = template_report(synth.cells, template="2019")
+    report = dp.parse(data)
+    assert report.template == "2019"
+    assert {k: v for k, v in report.cells().items() if v is not None} == synth.cells
+    table = next(t for t in _tables(_read(data)) if "申请人情况" in t.texts()[0])
+    block = table.grid[5][0]
+    assert block is not None and block.text == "三、本年度办理结果" and block.rowspan == 20
+
+
 def test_headers_footers_are_not_body_and_core_properties_are_kept(
     synth_report: tuple[dict[str, int | float], bytes],
 ) -> None:
@@ -260,9 +271,11 @@ def test_images_become_figures_with_their_description() -> None:
         "</wp:inline></w:drawing></w:r>"
     )
     vml = '<w:r><w:pict><v:shape><v:imagedata r:id="rIdImg" o:title=""/></v:shape></w:pict></w:r>'
-    doc = _read(package(f"<w:p>{drawing}</w:p><w:p>{vml}</w:p>"))
-    assert [b.description for b in doc.blocks if isinstance(b, Figure)] == ["表格截图", "image1.png"]
-    assert all(isinstance(b, Figure) for b in doc.blocks)
+    in_cell = tbl([tr(tc("附图"), tc(f"<w:p>{drawing}</w:p>"))], 2)
+    doc = _read(package(f"<w:p>{drawing}</w:p><w:p>{vml}</w:p>{in_cell}"))
+    assert [type(b).__name__ for b in doc.blocks] == ["Figure", "Figure", "RawTable", "Figure"]
+    assert [b.description for b in doc.blocks if isinstance(b, Figure)] == ["表格截图", "image1.png", "表格截图"]
+    assert _tables(doc)[0].texts() == [["附图", ""]]
 
 
 def test_a_table_published_as_an_image_gives_t9() -> None:

@@ -21,7 +21,7 @@ import pytest
 import disclosure_parser as dp
 from disclosure_parser.readers.docx import DocxReader
 
-from .docx_fixtures import NSDECL, document, ole, p, package
+from .docx_fixtures import NSDECL, W, document, ole, p, package
 
 MB = 1024 * 1024
 
@@ -95,6 +95,13 @@ def test_zip_without_word_document() -> None:
     bounded(_read(_zip({"xl/workbook.xml": "<workbook/>"})), dp.UnsupportedFormatError, match="Excel workbook")
     bounded(_read(_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})),
             dp.UnsupportedFormatError, match="OpenDocument")  # fmt: skip
+
+
+def test_a_main_part_that_is_not_wordprocessingml() -> None:
+    workbook = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    bounded(_read(package("", document_xml=workbook)), dp.UnsupportedFormatError, match="not a Word document")
+    empty = f'<w:document xmlns:w="{W}"/>'
+    bounded(_read(package("", document_xml=empty)), dp.ReadError, match="no body")
 
 
 def test_encrypted_document_in_an_ole_container(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from itertools import islice
 from lxml import etree
 
 from ...document import Block, Figure, Location, Paragraph, RawDocument, RawTable, TableCell
-from ...errors import ReadError
+from ...errors import ReadError, UnsupportedFormatError
 from . import ns
 from .grid import CellSpec, RowSpec, build_grid
 from .numbering import Numbering
@@ -49,11 +49,16 @@ class BodyWalker:
         """All blocks of the document body, tables numbered in reading order.
 
         Raises:
-            ReadError: the main part is not a WordprocessingML document.
+            UnsupportedFormatError: the main part is not a WordprocessingML document.
+            ReadError: it has no body.
         """
+        if root.tag != ns.w("document"):
+            raise UnsupportedFormatError(
+                f"the main part is not a Word document (its root element is {root.tag!r})", format="docx"
+            )
         body = root.find(ns.BODY)
-        if root.tag != ns.w("document") or body is None:
-            raise ReadError(f"the main part is not a Word document body (root element {root.tag!r})", format="docx")
+        if body is None:
+            raise ReadError("the Word document has no body (w:body)", format="docx")
         numbering = not self.numbering.empty
         marked = self.styles.marked(numbering=numbering)
         self.prep = prepare(body, self.rels, numbering=numbering, marked_styles=marked)

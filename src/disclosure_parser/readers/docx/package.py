@@ -288,6 +288,8 @@ def open_package(data: bytes, *, max_uncompressed_bytes: int) -> DocxPackage:
     zf.reserve([_PKG_RELS, _CT])
     package_rels = _relationships(zf, "")
     main = _package_target(package_rels, "/officeDocument", "word/document.xml")
+    if zf.info(main) is None and zf.info("word/document.xml") is not None:
+        main = "word/document.xml"  # a broken package relationship; the conventional name still holds
     if zf.info(main) is None:
         raise _not_word(zf)
     _check_content_type(zf, main)

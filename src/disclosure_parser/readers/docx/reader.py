@@ -4,8 +4,22 @@ It reads ``word/document.xml`` directly with a hardened lxml parser instead of g
 through python-docx's object model: python-docx's cell access re-resolves merges for
 every cell (tens of milliseconds on one report's merged tables) and its package
 loader inflates every part with no size limit. See :mod:`.package` for the safety
-checks, :mod:`.body` for reading order, :mod:`.grid` for merged cells and
-:mod:`.numbering` for automatic list numbers.
+checks, :mod:`.prepare` and :mod:`.body` for what is read and in which order,
+:mod:`.grid` for merged cells and :mod:`.numbering` for automatic list numbers.
+
+What the document gets:
+
+* ``Paragraph`` blocks with the list number Word shows (``三、``, ``（一）``, ``1.``)
+  rendered into the text, one block per visible line, ``level`` from the outline level
+  or heading style; ``location.line`` is the paragraph's 1-based position among all
+  paragraphs of the body (table cells included): DOCX has no pages until laid out;
+* ``RawTable`` grids as Word draws them (``aligned=True``); a cell's paragraphs are
+  joined by line breaks; ``location`` gives table (0-based, reading order), row, col;
+* ``Figure`` blocks for images outside text boxes, described by their alt text or name;
+* ``properties``: ``docx:title``, ``docx:creator``, ``docx:created``, ``docx:modified``
+  from the core properties, when present;
+* ``notes``: ``W1`` text hidden in vertically merged cells (ignored), ``W2`` an embedded
+  foreign-format chunk (not read), ``W3`` tracked changes (read as accepted).
 """
 
 from __future__ import annotations
