@@ -53,8 +53,7 @@ _DATE_CN = regex.compile(
 _AGENCY_JUNK = regex.compile(r"^[#\s:：标题]+|[\s(（]+$")
 # Container titles tried one by one when the text has none: a portal's <meta name="ArticleTitle">,
 # its metadata block's 名称, the page <title> ("…年度报告_栏目_站点"), a DOCX's core-properties title
-# (a web page saved as Word keeps the page title there while its body opens with the portal menus,
-# pingtan_zonghe_2020_derived.docx).
+# (docx:title: LibreOffice keeps a saved page's <title> there, pingtan_zonghe_2020_derived.docx).
 _PAGE_TITLES = ("ArticleTitle", "名称", "title", "docx:title")
 
 
@@ -100,27 +99,16 @@ def _clean_agency(raw: str) -> str | None:
     return agency if 2 <= len(agency) <= 40 else None
 
 
-def _match_title(window: str) -> tuple[regex.Match[str], str | None] | None:
-    m = _TITLE_AGENCY_FIRST.search(window)
-    if not m or len(window) > 80:
-        return None
-    # "2024年上海市科委政府信息公开…": the agency follows the year; otherwise it precedes it.
-    return m, _clean_agency(m["mid"]) or _clean_agency(m["agency"])
-
-
-def _title_from(lines: Sequence[str]) -> tuple[str, str | None, int] | None:
+def _title_from(lines: Sequence[str], widths: Sequence[int] = (1, 2, 3)) -> tuple[str, str | None, int] | None:
     """Try the first lines joined in windows of 1–3; returns (title, agency, year)."""
-    flat = [squash(x) for x in lines]
     for i in range(len(lines)):
-        for width in (1, 2, 3):
-            found = _match_title("".join(flat[i : i + width]))
-            if found is None:
+        for width in widths:
+            window = "".join(squash(x) for x in lines[i : i + width])
+            m = _TITLE_AGENCY_FIRST.search(window)
+            if not m or len(window) > 80:
                 continue
-            narrower = _match_title("".join(flat[i + 1 : i + width])) if width > 1 else None
-            if narrower is not None and narrower[1] is not None:
-                break  # the first line is not part of the title (a menu line above it): start later
-            m, agency = found
-            window = "".join(flat[i : i + width])
+            # "2024年上海市科委政府信息公开…": the agency follows the year; otherwise it precedes it.
+            agency = _clean_agency(m["mid"]) or _clean_agency(m["agency"])
             if agency is None and i > 0:
                 agency = _clean_agency(lines[i - 1])
             return window[: m.end()], agency, int(m["year"])
@@ -138,6 +126,11 @@ def read_meta(
     lines = [properties["标题"]] if properties.get("标题") else []
     lines += [p.text for p in preamble[:12] if len(p.text) <= 80]
     found = _title_from(lines)
+    if found is None:
+        # A page saved with its portal chrome (a PDF printed from the browser) puts the title
+        # after a screenful of menu lines; there, only a title on one line is trusted, as
+        # windows would glue a menu line to it (平潭 2023 printed to PDF: 24 lines of menus).
+        found = _title_from([p.text for p in preamble[12:] if len(p.text) <= 80], widths=(1,))
     for key in _PAGE_TITLES:
         if found is None and properties.get(key):
             # Only when the document prints no title: a CMS may show it outside the saved body.
