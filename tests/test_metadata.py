@@ -6,7 +6,7 @@ from disclosure_parser.document import Paragraph
 from disclosure_parser.metadata import read_meta
 
 MENU = ["首页", "政务公开", "政府信息公开", "政府信息公开年报"] * 4
-DOCX_TITLE = {"docx:title": "平潭综合实验区2020年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会"}
+DOCX_TITLE = {"docx:title": "平潭综合实验区2020年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区管委会"}
 
 
 def _meta(lines: list[str], properties: dict[str, str] | None = None) -> tuple[str | None, int | None]:
