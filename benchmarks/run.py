@@ -9,13 +9,17 @@ Baselines (what any pipeline pays anyway, so the ratio says what *we* add):
   html    ``lxml.html.fromstring`` of the page
 
 Prints, for each file, the median full-parse time, the median baseline time and
-their ratio, then the reader alone (``dp.read``: bytes → RawDocument) and its ratio.
-Medians of several runs, because the machine is noisy. Not a test.
+their ratio, then the reader alone (``dp.read``: bytes → RawDocument) and its ratio;
+then, per format, the medians over the files. The three are timed interleaved, one
+call of each per round after a ``gc.collect()``, so a noisy neighbour on the shared
+machine slows all of them alike and no call pays for the previous one's garbage;
+medians of the rounds. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -62,13 +66,21 @@ BASELINES: dict[str, tuple[str, Callable[[Path], None]]] = {
 
 
 def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm caches and imports once, outside the measurement
-    times = []
+    return interleaved_ms([fn], repeat)[0]
+
+
+def interleaved_ms(fns: list[Callable[[], object]], repeat: int) -> list[float]:
+    """Median milliseconds of each function, timed round-robin: one call of each per round."""
+    for fn in fns:
+        fn()  # warm caches and imports once, outside the measurement
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+        for fn, acc in zip(fns, times, strict=True):
+            gc.collect()  # garbage of the previous call is not charged to this one
+            t0 = time.perf_counter()
+            fn()
+            acc.append(time.perf_counter() - t0)
+    return [statistics.median(acc) * 1000 for acc in times]
 
 
 def default_files() -> list[Path]:
@@ -85,31 +97,31 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     files = args.files or default_files()
     print(f"{'file':<44} {'parse ms':>9} {'baseline ms':>12}  {'ratio':>6}  {'read ms':>8}  {'ratio':>6}  baseline")
-    by_format: dict[str, list[float]] = {}
-    ratios: dict[str, list[float]] = {}
+    by_format: dict[str, list[tuple[float, float, float]]] = {}
     for path in files:
         name, baseline = BASELINES[path.suffix]
         try:
-            full = median_ms(lambda p=path: dp.parse(p), args.repeat)  # type: ignore[misc]
+            dp.parse(path)
         except dp.DisclosureParserError as exc:
             print(f"{path.name:<44} error: {exc}")
             continue
+        fns = [lambda p=path: dp.parse(p), lambda p=path, b=baseline: b(p), lambda p=path: dp.read(p)]
         try:
-            base = median_ms(lambda p=path, b=baseline: b(p), args.repeat)  # type: ignore[misc]
+            full, base, read = interleaved_ms(fns, args.repeat)  # type: ignore[misc]
         except ImportError as exc:
-            print(f"{path.name:<44} {full:9.2f} (baseline unavailable: {exc})")
+            print(f"{path.name:<44} (baseline unavailable: {exc})")
             continue
-        read = median_ms(lambda p=path: dp.read(p), args.repeat)  # type: ignore[misc]
         ratio = full / base if base else float("inf")
         read_ratio = read / base if base else float("inf")
-        by_format.setdefault(path.suffix, []).append(full)
-        ratios.setdefault(path.suffix, []).append(ratio)
+        by_format.setdefault(path.suffix, []).append((full, ratio, read_ratio))
         print(f"{path.name:<44} {full:9.2f} {base:12.3f}  {ratio:6.2f}  {read:8.2f}  {read_ratio:6.2f}  {name}")
     print()
-    for suffix, values in sorted(by_format.items()):
-        ratio = statistics.median(ratios[suffix])
-        ms = statistics.median(values)
-        print(f"{suffix:<6} median full parse {ms:.2f} ms over {len(values)} files, median ratio {ratio:.2f}")
+    for suffix, rows in sorted(by_format.items()):
+        full_ms, ratio, read_ratio = (statistics.median(col) for col in zip(*rows, strict=True))
+        print(
+            f"{suffix:<6} median full parse {full_ms:.2f} ms over {len(rows)} files; "
+            f"median ratio to baseline: parse {ratio:.2f}, read {read_ratio:.2f}"
+        )
     return 0
 
 

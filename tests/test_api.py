@@ -88,6 +88,20 @@ def test_max_bytes_limit(tmp_path: Path) -> None:
         dp.parse(big, options=dp.ParseOptions(max_bytes=1000))
 
 
+def test_reading_a_small_file_does_not_allocate_max_bytes(tmp_path: Path) -> None:
+    import tracemalloc
+
+    small = tmp_path / "small.txt"
+    small.write_text("一、总体情况\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        dp.read(small)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024  # not the 64 MB of max_bytes
+
+
 def test_errors_keep_their_cause_and_are_picklable() -> None:
     import pickle
 

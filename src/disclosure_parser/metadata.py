@@ -3,7 +3,8 @@
 * The title is found among the first lines, possibly split over two or three lines
   (``繁峙县乡村振兴局`` / ``2023年度政府信息公开工作年度报告``, or a PDF→text dump's
   ``2024 年上海市科委政府信息公开工作`` / ``年度报告``); a crawler's ``标题:`` line counts, and
-  when the text has no title, the container's (an HTML page's ``ArticleTitle`` or ``<title>``).
+  when the text has no title, the container's (an HTML page's ``ArticleTitle`` or ``<title>``,
+  a DOCX's core-properties title).
 * The agency is the title minus year and report words, wherever the year stands.
 * The year comes from the title, else from the statistics-period sentence.
 * The published date is the 落款 at the end (``2024年1月9日``, ``二〇二四年一月九日``), taken
@@ -51,8 +52,9 @@ _DATE_CN = regex.compile(
 )
 _AGENCY_JUNK = regex.compile(r"^[#\s:：标题]+|[\s(（]+$")
 # Container titles tried one by one when the text has none: a portal's <meta name="ArticleTitle">,
-# its metadata block's 名称, the page <title> ("…年度报告_栏目_站点").
-_PAGE_TITLES = ("ArticleTitle", "名称", "title")
+# its metadata block's 名称, the page <title> ("…年度报告_栏目_站点"), a DOCX's core-properties title
+# (docx:title: LibreOffice keeps a saved page's <title> there, pingtan_zonghe_2020_derived.docx).
+_PAGE_TITLES = ("ArticleTitle", "名称", "title", "docx:title")
 
 
 @dataclass(slots=True)

@@ -56,7 +56,10 @@ def _read_path(path: Path, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise SourceError(f"file is {size} bytes, over the {max_bytes}-byte limit (max_bytes)", source=name)
         with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # read(n) allocates n bytes up front: ask for the file's size, not for max_bytes.
+            data = fh.read(min(size, max_bytes) + 1)
+            if len(data) > size:  # the file grew since stat(): read on, still bounded
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}", source=name) from exc
     if len(data) > max_bytes:

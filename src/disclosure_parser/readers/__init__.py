@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..errors import UnsupportedFormatError
 from ..formats import InputFormat
 from .base import Reader
+from .docx import DocxReader
 from .html import HtmlReader
 from .pdf import PdfReader
 from .text import TextReader
@@ -18,6 +19,7 @@ __all__ = ["READERS", "Reader", "get_reader", "register_reader"]
 READERS: dict[InputFormat, type[Reader]] = {
     InputFormat.TXT: TextReader,
     InputFormat.MARKDOWN: TextReader,
+    InputFormat.DOCX: DocxReader,
     InputFormat.HTML: HtmlReader,
     InputFormat.PDF: PdfReader,
 }

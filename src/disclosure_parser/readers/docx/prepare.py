@@ -1,0 +1,238 @@
+"""One pass over the document tree that settles everything the walk should not have to ask.
+
+Each step is a single ``iter(tags)`` over the body (C speed; only matching elements
+reach Python), so the walk that follows is a plain loop with dictionary look-ups:
+
+* ``mc:AlternateContent`` keeps one branch (the ``mc:Choice``, else the ``mc:Fallback``):
+  Word writes every text box twice (DrawingML and VML), and both must not be read;
+* tracked changes are accepted: deleted and moved-away runs (``w:del``, ``w:moveFrom``)
+  are dropped, inserted ones (``w:ins``, ``w:moveTo``) kept, a paragraph whose mark was
+  deleted runs on into the next one, a deleted table row is skipped;
+* hidden runs (``w:vanish``) and ruby annotations are dropped;
+* text-box contents (``w:txbxContent``) are lifted out of their host paragraph, to be
+  read as blocks right after it; images not in a text box are noted as figures there;
+* list numbering, outline levels and cell/row merge properties are collected into
+  maps keyed by their paragraph, cell or row, and tables holding nested content marked.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+from lxml import etree
+
+from ...document import Figure
+from . import ns
+
+__all__ = ["RUN_TAGS", "Anchored", "CellProps", "Prepared", "prepare", "run_char"]
+
+Anchored: TypeAlias = "etree._Element | Figure"
+_RUN_TEXT = {ns.TAB: "\t", ns.PTAB: "\t", ns.BR: "\n", ns.CR: "\n", ns.NO_BREAK_HYPHEN: "-"}
+
+
+@dataclass(slots=True)
+class CellProps:
+    span: int = 1
+    vmerge: str | None = None
+    hmerge: str | None = None
+    deleted: bool = False
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What the preparation pass found, keyed by element."""
+
+    anchored: dict[etree._Element, list[Anchored]] = field(default_factory=dict)
+    joined: set[etree._Element] = field(default_factory=set)  # paragraphs whose mark was deleted
+    deleted_rows: set[etree._Element] = field(default_factory=set)
+    numbered: dict[etree._Element, tuple[int | None, int | None]] = field(default_factory=dict)  # w:numPr
+    styled: dict[etree._Element, str] = field(default_factory=dict)  # paragraphs in a marked style
+    outline: dict[etree._Element, int] = field(default_factory=dict)  # direct w:outlineLvl
+    cells: dict[etree._Element, CellProps] = field(default_factory=dict)
+    rows: dict[etree._Element, tuple[int, int]] = field(default_factory=dict)  # gridBefore, gridAfter
+    complex_tables: set[etree._Element] = field(default_factory=set)  # nested tables, text boxes, images inside
+    changes: int = 0
+
+
+def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, marked_styles: frozenset[str]) -> Prepared:
+    """Run every preparation step over ``body`` (modifying it) and return the maps.
+
+    ``numbering`` says whether the document defines lists at all (else no ``w:numPr``
+    is collected); ``marked_styles`` are the paragraph styles that matter to the walk
+    (heading styles, numbered styles), the only styles recorded per paragraph.
+    """
+    out = Prepared()
+    for ac in list(body.iter(ns.ALTERNATE_CONTENT)):
+        _choose_branch(ac)
+    for el in list(body.iter(ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT)):
+        _settle(el, out)
+    for el in list(body.iter(ns.TXBX_CONTENT, ns.DRAWING, ns.PICT, ns.OBJECT)):
+        _anchor(el, out, rels)
+    _scan(body, out, numbering, marked_styles)
+    for para in (*out.anchored, *out.joined):
+        out.complex_tables.update(para.iterancestors(ns.TBL))
+    return out
+
+
+def run_char(el: etree._Element) -> str:
+    """The text a tab, break, hyphen or symbol element stands for (``""`` for the tab stops
+    of ``w:pPr/w:tabs``, which share the name ``w:tab`` but are no text)."""
+    parent = el.getparent()
+    if parent is None or parent.tag != ns.R:
+        return ""
+    return _symbol(el) if el.tag == ns.SYM else _RUN_TEXT.get(el.tag, "")
+
+
+RUN_TAGS = (ns.T, *_RUN_TEXT, ns.SYM)
+_PROPS = (ns.GRID_SPAN, ns.V_MERGE, ns.H_MERGE, ns.CELL_DEL, ns.GRID_BEFORE, ns.GRID_AFTER)
+
+
+def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozenset[str]) -> None:
+    """The main pass, one traversal: list numbering, outline levels, merge properties, nesting."""
+    tags = [ns.TBL, *_PROPS, ns.OUTLINE_LVL]
+    if numbering:
+        tags.append(ns.NUM_PR)
+    if styles:
+        tags.append(ns.P_STYLE)
+    for el in body.iter(*tags):
+        tag = el.tag
+        if tag == ns.TBL:
+            out.complex_tables.update(el.iterancestors(ns.TBL))  # tables holding a nested table
+        elif tag == ns.NUM_PR:
+            if (para := _owner(el)) is not None:
+                out.numbered[para] = (ns.int_attr(el.find(ns.NUM_ID)), ns.int_attr(el.find(ns.ILVL)))
+        elif tag == ns.P_STYLE:
+            if el.get(ns.VAL) in styles and (para := _owner(el)) is not None:
+                out.styled[para] = el.get(ns.VAL)
+        elif tag == ns.OUTLINE_LVL:
+            if (para := _owner(el)) is not None and (level := ns.int_attr(el)) is not None:
+                out.outline[para] = level
+        else:
+            _table_prop(el, out)
+
+
+def _owner(el: etree._Element) -> etree._Element | None:
+    """The paragraph whose own ``w:pPr`` holds ``el`` (not a w:pPrChange: not in force)."""
+    ppr = el.getparent()
+    para = ppr.getparent() if ppr is not None and ppr.tag == ns.P_PR else None
+    return para if para is not None and para.tag == ns.P else None
+
+
+def _table_prop(el: etree._Element, out: Prepared) -> None:
+    pr = el.getparent()
+    owner = pr.getparent() if pr is not None else None
+    if owner is None:
+        return
+    tag = el.tag
+    if pr.tag == ns.TR_PR and owner.tag == ns.TR:
+        before, after = out.rows.get(owner, (0, 0))
+        value = max(ns.int_attr(el, 0) or 0, 0)
+        if tag == ns.GRID_BEFORE:
+            out.rows[owner] = (value, after)
+        elif tag == ns.GRID_AFTER:
+            out.rows[owner] = (before, value)
+        return
+    if pr.tag != ns.TC_PR or owner.tag != ns.TC:
+        return
+    props = out.cells.get(owner)
+    if props is None:
+        props = out.cells[owner] = CellProps()
+    if tag == ns.GRID_SPAN:
+        props.span = max(ns.int_attr(el, 1) or 1, 1)
+    elif tag == ns.V_MERGE:
+        props.vmerge = "restart" if el.get(ns.VAL) == "restart" else "continue"
+    elif tag == ns.H_MERGE:
+        props.hmerge = "restart" if el.get(ns.VAL) == "restart" else "continue"
+    elif tag == ns.CELL_DEL:
+        props.deleted = True
+
+
+def _settle(el: etree._Element, out: Prepared) -> None:
+    """Apply one tracked change or hidden-text marker."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tag = el.tag
+    if tag == ns.VANISH:
+        run = parent.getparent()
+        if parent.tag == ns.R_PR and run is not None and run.tag == ns.R and ns.on(el):
+            _detach(run)
+        return
+    if tag == ns.RT:
+        _detach(el)
+        return
+    out.changes += 1
+    if tag == ns.INS:
+        return
+    if parent.tag == ns.R_PR:  # a deleted/moved paragraph mark: the paragraph runs on
+        ppr = parent.getparent()
+        para = ppr.getparent() if ppr is not None and ppr.tag == ns.P_PR else None
+        if para is not None:
+            out.joined.add(para)
+    elif parent.tag == ns.TR_PR:
+        row = parent.getparent()
+        if row is not None:
+            out.deleted_rows.add(row)
+    elif parent.tag != ns.TC_PR:
+        _detach(el)
+
+
+def _anchor(el: etree._Element, out: Prepared, rels: dict[str, str]) -> None:
+    host = next(el.iterancestors(ns.P), None)
+    if host is None:
+        return
+    if el.tag == ns.TXBX_CONTENT:
+        _detach(el)
+        out.anchored.setdefault(host, []).append(el)
+        return
+    if next(el.iter(ns.TXBX_CONTENT), None) is not None:
+        return  # a text-box shape: its content is read as blocks
+    image = next(el.iter(ns.A_BLIP, ns.V_IMAGEDATA), None)
+    if image is not None:
+        out.anchored.setdefault(host, []).append(Figure(description=_image_name(el, image, rels)))
+
+
+def _image_name(el: etree._Element, image: etree._Element, rels: dict[str, str]) -> str:
+    doc_pr = next(el.iter(ns.WP_DOC_PR), None)
+    if doc_pr is not None:
+        for attr in ("descr", "title", "name"):
+            if value := (doc_pr.get(attr) or "").strip():
+                return value
+    if value := (image.get(ns.O_TITLE) or "").strip():
+        return value
+    target = rels.get(image.get(ns.R_EMBED) or image.get(ns.R_ID) or "")
+    return posixpath.basename(target) if target else ""
+
+
+def _choose_branch(ac: etree._Element) -> None:
+    """Replace ``mc:AlternateContent`` by the children of the branch a reader would see."""
+    parent = ac.getparent()
+    if parent is None:
+        return
+    branch = ac.find(ns.MC_CHOICE)
+    if branch is None:
+        branch = ac.find(ns.MC_FALLBACK)
+    at = parent.index(ac)
+    for k, child in enumerate(list(branch) if branch is not None else ()):
+        parent.insert(at + k, child)
+    parent.remove(ac)
+
+
+def _detach(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
+
+
+def _symbol(el: etree._Element) -> str:
+    """``w:sym``: a character from a symbol font. Glyphs of Symbol/Wingdings sit in the
+    private-use area and mean nothing outside that font (a tick, a bullet): dropped."""
+    try:
+        code = int(el.get(ns.w("char")) or "", 16)
+    except ValueError:
+        return ""
+    if 0xE000 <= code <= 0xF8FF:
+        return ""
+    return chr(code) if 0x20 <= code < 0xD800 and code != 0x7F else ""

@@ -1,0 +1,22 @@
+"""Title, agency and year from the lines before part 一, or from the container's title."""
+
+from __future__ import annotations
+
+from disclosure_parser.document import Paragraph
+from disclosure_parser.metadata import read_meta
+
+MENU = ["首页", "政务公开", "政府信息公开", "政府信息公开年报"] * 4
+DOCX_TITLE = {"docx:title": "平潭综合实验区2020年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区管委会"}
+
+
+def _meta(lines: list[str], properties: dict[str, str] | None = None) -> tuple[str | None, int | None]:
+    meta = read_meta([Paragraph(t) for t in lines], [], "\n".join(lines), properties or {})
+    return meta.agency, meta.year
+
+
+def test_docx_core_title_names_a_document_whose_text_has_none() -> None:
+    assert _meta([*MENU, "根据《条例》编制本报告。"], DOCX_TITLE) == ("平潭综合实验区", 2020)
+
+
+def test_the_printed_title_wins_over_the_docx_core_title() -> None:
+    assert _meta(["某县2022年度政府信息公开工作年度报告"], DOCX_TITLE) == ("某县", 2022)
