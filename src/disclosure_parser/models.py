@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .document import Location
 from .schema import SectionId
 
 __all__ = [
@@ -42,16 +43,10 @@ Severity = Literal["info", "warning", "error"]
 CellValue = int | float | None
 
 
-class SourceRef(BaseModel):
-    """Where a value or finding came from in the input (fields the reader knew)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    page: int | None = None
-    line: int | None = None
-    table: int | None = None
-    row: int | None = None
-    col: int | None = None
+# Where a value or finding came from in the input: ``page``, ``line`` (1-based), ``table``,
+# ``row``, ``col`` (0-based), each None when the reader could not know it. The reader's own
+# frozen dataclass, so a cell's location costs nothing to carry into the report.
+SourceRef = Location
 
 
 class Cell(BaseModel):

@@ -34,9 +34,7 @@ def _trusted(cls: type[T], values: dict[str, Any]) -> T:
 
 
 def source_ref(loc: Location | None) -> SourceRef | None:
-    if loc is None:
-        return None
-    return _trusted(SourceRef, {"page": loc.page, "line": loc.line, "table": loc.table, "row": loc.row, "col": loc.col})
+    return loc  # the report's SourceRef is the reader's Location
 
 
 def _cell(value: int | float | None, raw: str | None, source: SourceRef | None, note: str | None = None) -> Cell:

@@ -58,10 +58,12 @@ def parse_number(text: str | None) -> ParsedNumber:
     'placeholder'
     """
     if text is None:
-        return ParsedNumber("blank")
-    if text.isascii() and text.isdigit():
-        return ParsedNumber("number", Decimal(text))  # the common case, without regex or NFKC
+        return _BLANK
+    # Cells repeat ("0" hundreds of times a report): short texts are parsed once per process.
     return _parse_cached(text) if len(text) <= 64 else _parse(text)
+
+
+_BLANK = ParsedNumber("blank")
 
 
 @lru_cache(maxsize=65536)
@@ -70,6 +72,8 @@ def _parse_cached(text: str) -> ParsedNumber:
 
 
 def _parse(text: str) -> ParsedNumber:
+    if text.isascii() and text.isdigit():
+        return ParsedNumber("number", Decimal(text))  # the common case, without regex or NFKC
     t = nfkc(text)
     if not t:
         return ParsedNumber("blank")
