@@ -73,6 +73,8 @@ class RawTable:
     index: int = 0
     location: Location = field(default_factory=Location)
     aligned: bool = True
+    # row_cells() results, computed once: readers finish a grid before anyone reads rows.
+    _rows: list[list[TableCell]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_rows(
@@ -114,6 +116,11 @@ class RawTable:
         This is the row as a flattening extractor would print it: a cell merged down
         from an earlier row is not repeated, a cell merged across columns appears once.
         """
+        if self._rows is None:
+            self._rows = [self._distinct(i) for i in range(len(self.grid))]
+        return self._rows[r]
+
+    def _distinct(self, r: int) -> list[TableCell]:
         out: list[TableCell] = []
         seen: set[int] = set()
         for cell in self.grid[r]:

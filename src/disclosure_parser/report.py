@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -63,27 +64,22 @@ class Report(BaseModel):
         """
         if self.template not in ("2019", "2021"):
             raise KeyError(key)
-        if key not in _key_set(self.template):
-            raise KeyError(key)
-        head, rest = key.split(".", 1)
-        obj: Any
-        if head == "proactive":
-            obj = self.proactive
-        elif head == "applications":
-            obj = self.applications
-        else:
-            obj = getattr(self.review_litigation, head) if self.review_litigation is not None else None
-        for part in rest.split("."):
-            if obj is None:
-                return Cell()
+        return self._walk(_paths(self.template)[key])
+
+    def _walk(self, path: tuple[str, ...]) -> Cell:
+        obj: Any = self
+        for part in path:
             obj = getattr(obj, part, None)
-        return obj if isinstance(obj, Cell) else Cell()
+            if obj is None:
+                return _EMPTY
+        return obj if isinstance(obj, Cell) else _EMPTY
 
     def cell_map(self) -> dict[str, Cell]:
         """Every canonical key of the detected version mapped to its :class:`Cell` (value, raw, source)."""
         if self.template not in ("2019", "2021"):
             return {}
-        return {spec.key: self.cell(spec.key) for spec in keys_for(self.template)}
+        walk = self._walk
+        return {key: walk(path) for key, path in _paths(self.template).items()}
 
     def cells(self) -> dict[str, CellValue]:
         """Every canonical key of the detected template version mapped to its value.
@@ -91,9 +87,7 @@ class Report(BaseModel):
         Exactly the keys of ``schema.keys_for(template)``; blanks and placeholders are
         ``None``, never 0. Empty for legacy reports and non-reports.
         """
-        if self.template not in ("2019", "2021"):
-            return {}
-        return {spec.key: self.cell(spec.key).value for spec in keys_for(self.template)}
+        return {key: cell.value for key, cell in self.cell_map().items()}
 
     @property
     def is_consistent(self) -> bool:
@@ -122,12 +116,15 @@ class Report(BaseModel):
     __str__ = __repr__
 
 
-def _key_set(template: str) -> frozenset[str]:
-    cached = _KEY_SETS.get(template)
-    if cached is None:
-        cached = frozenset(s.key for s in keys_for(template))  # type: ignore[arg-type]
-        _KEY_SETS[template] = cached
-    return cached
+_EMPTY = Cell()
 
 
-_KEY_SETS: dict[str, frozenset[str]] = {}
+@lru_cache(maxsize=2)
+def _paths(template: str) -> dict[str, tuple[str, ...]]:
+    """Attribute path of every key: ``applications.granted.total`` → (applications, granted, total);
+    part 四's keys live under ``review_litigation``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for spec in keys_for(template):  # type: ignore[arg-type]
+        parts = tuple(spec.key.split("."))
+        out[spec.key] = parts if parts[0] in ("proactive", "applications") else ("review_litigation", *parts)
+    return out
