@@ -19,7 +19,7 @@ from .parser import Parser
 from .pool import Outcome, WorkerPool
 from .report import Report
 
-__all__ = ["BatchStatus", "ParseResult", "parse_many", "result_status"]
+__all__ = ["BatchStatus", "ParseResult", "parse_many", "result_status", "run_tasks"]
 
 BatchStatus = Literal["ok", "partial", "failed", "skipped"]
 BatchSource = str | os.PathLike[str] | bytes
@@ -62,9 +62,9 @@ def _label(source: BatchSource, index: int) -> str:
     return os.fspath(source)
 
 
-def _task(payload: tuple[BatchSource, ParseOptions]) -> Report:
+def _task(payload: tuple[Any, ...]) -> Report:
     """Runs in a worker: parse one source (module-level so every start method can pickle it)."""
-    source, options = payload
+    source, options = payload[0], payload[1]
     if isinstance(source, str):
         source = Path(source)  # in a batch a str is a path, never report text
     return Parser(options=options).parse(source)
@@ -79,12 +79,12 @@ def _to_result(outcome: Outcome, label: str) -> ParseResult:
     return ParseResult(label, "failed", None, outcome.error_type, outcome.error, outcome.seconds, outcome.index, rss)
 
 
-def _serial(sources: Iterable[BatchSource], options: ParseOptions) -> Iterator[Outcome]:
-    for i, source in enumerate(sources):
+def _serial(payloads: Iterable[tuple[Any, ...]], task: Callable[[Any], Any]) -> Iterator[Outcome]:
+    for i, payload in enumerate(payloads):
         started = time.perf_counter()
         try:
-            report = _task((source, options))
-            yield Outcome(i, True, report, seconds=time.perf_counter() - started)
+            value = task(payload)
+            yield Outcome(i, True, value, seconds=time.perf_counter() - started)
         except DisclosureParserError as exc:
             yield Outcome(i, False, None, type(exc).__name__, str(exc), time.perf_counter() - started)
 
@@ -115,22 +115,48 @@ def parse_many(
     Memory stays flat: only a few results wait for an earlier one when ``ordered``.
     """
     opts = options or ParseOptions()
+    payloads = ((source, opts) for source in sources)
+    yield from run_tasks(
+        payloads,
+        _task,
+        _to_result,
+        workers=workers,
+        timeout=timeout,
+        ordered=ordered,
+        progress=progress,
+        memory_mb=memory_mb,
+    )
+
+
+def run_tasks(
+    payloads: Iterable[tuple[Any, ...]],
+    task: Callable[[Any], Any],
+    convert: Callable[[Outcome, str], ParseResult],
+    *,
+    workers: int | None,
+    timeout: float | None,
+    ordered: bool = True,
+    progress: Callable[[ParseResult], None] | None = None,
+    memory_mb: int | None = 4096,
+) -> Iterator[ParseResult]:
+    """The engine of :func:`parse_many`: ``task(payload)`` in isolated workers, results converted
+    and yielded in order (or as they finish). A payload's first item is its source."""
     labels: dict[int, str] = {}
 
-    def payloads() -> Iterator[tuple[BatchSource, ParseOptions]]:
-        for i, source in enumerate(sources):
-            labels[i] = _label(source, i)
-            yield (source, opts)
+    def labelled() -> Iterator[tuple[Any, ...]]:
+        for i, payload in enumerate(payloads):
+            labels[i] = _label(payload[0], i)
+            yield payload
 
     state = {"next": 0}
     if workers == 0:
-        outcomes = _serial((s for s, _ in payloads()), opts)
+        outcomes = _serial(labelled(), task)
     else:
-        pool = WorkerPool(_task, workers=workers, timeout=timeout, memory_mb=memory_mb)
-        outcomes = pool.run(payloads(), oldest=(lambda: state["next"]) if ordered else None)
+        pool = WorkerPool(task, workers=workers, timeout=timeout, memory_mb=memory_mb)
+        outcomes = pool.run(labelled(), oldest=(lambda: state["next"]) if ordered else None)
     buffer: dict[int, ParseResult] = {}
     for outcome in outcomes:
-        result = _to_result(outcome, labels.pop(outcome.index, ""))
+        result = convert(outcome, labels.pop(outcome.index, ""))
         if not ordered:
             yield from _emit(result, progress)
             continue

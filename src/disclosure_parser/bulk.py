@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agencies import consecutive_pairs
-from .batch import ParseResult, parse_many
+from .batch import BatchStatus, ParseResult, _task, _to_result, result_status, run_tasks
 from .crossyear import compare_years
 from .export import EXPORT_SUFFIXES, export_store
 from .formats import format_from_name
 from .options import ParseOptions
+from .pool import Outcome
 from .report import Report
 from .store import ResultStore, open_store
 from .tidy import cell_rows, document_row, finding_row, finding_rows
@@ -84,12 +85,55 @@ def content_id(path: Path) -> str:
         return "path:" + hashlib.sha256(os.fsencode(path)).hexdigest()
 
 
+@dataclass(slots=True)
+class _Rows:
+    """What a worker sends back for the database: rows ready to insert, not a Report to re-walk."""
+
+    status: BatchStatus
+    document: dict[str, object]
+    cells: list[dict[str, object]]
+    findings: list[dict[str, object]]
+    report_json: str
+
+
+def _rows_task(payload: tuple[str, ParseOptions, str]) -> _Rows:
+    """Runs in a worker: parse one file and turn it into database rows there, so the parent,
+    which only writes, does not become the bottleneck of a many-worker run."""
+    path, options, doc_id = payload
+    report = _task((path, options))
+    result = ParseResult(path, result_status(report), report)
+    return _Rows(
+        result.status,
+        document_row(result, doc_id=doc_id),
+        list(cell_rows(report, doc_id=doc_id)),
+        list(finding_rows(report, doc_id=doc_id)),
+        report.model_dump_json(),
+    )
+
+
+def _convert(outcome: Outcome, label: str) -> ParseResult:
+    if not outcome.ok:
+        return _to_result(outcome, label)
+    rows: _Rows = outcome.value
+    rss = outcome.peak_rss_kb / 1024 if outcome.peak_rss_kb else None
+    return ParseResult(
+        label,
+        rows.status,
+        None,
+        seconds=outcome.seconds,
+        index=outcome.index,
+        worker_peak_rss_mb=rss,
+        extra={"rows": rows},
+    )
+
+
 def _store_result(store: ResultStore, result: ParseResult, doc_id: str) -> None:
-    report = result.report
-    doc = document_row(result, doc_id=doc_id)
-    cells = list(cell_rows(report, doc_id=doc_id)) if report else []
-    findings = list(finding_rows(report, doc_id=doc_id)) if report else []
-    store.add(doc, cells, findings, report.model_dump_json() if report else None)
+    rows: _Rows | None = result.extra.get("rows")
+    if rows is not None:
+        document = {**rows.document, "file": result.source, "seconds": round(result.seconds, 4)}
+        store.add(document, rows.cells, rows.findings, rows.report_json)
+    else:
+        store.add(document_row(result, doc_id=doc_id), [], [], None)
 
 
 def _cross_year(store: ResultStore) -> int:
@@ -149,7 +193,10 @@ def run_batch(
                 ids[str(path)] = doc_id
                 yield str(path)
 
-        for result in parse_many(todo(), workers=workers, timeout=timeout, options=options, progress=progress):
+        opts = options or ParseOptions()
+        payloads = ((path, opts, ids[path]) for path in todo())
+        results = run_tasks(payloads, _rows_task, _convert, workers=workers, timeout=timeout, progress=progress)
+        for result in results:
             _store_result(store, result, ids.pop(result.source))
             setattr(summary, result.status, getattr(summary, result.status) + 1)
         summary.cross_year = _cross_year(store)
