@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .tidy import CELL_COLUMNS, DOCUMENT_COLUMNS, FINDING_COLUMNS
 
 __all__ = ["ResultStore", "open_store"]
 
+_MAX_PARAMS = 30_000  # bound parameters per INSERT (SQLite allows 32766)
 _TYPES = {
     "size": "BIGINT",
     "year": "INTEGER",
@@ -45,25 +47,39 @@ _SCHEMA = (
 
 
 class ResultStore:
-    """A DB-API connection to DuckDB or SQLite with the three batch tables."""
+    """A DB-API connection to DuckDB or SQLite with the three batch tables.
 
-    def __init__(self, conn: Any, kind: str, path: Path) -> None:
+    Documents are written in groups (``group`` documents or ``seconds`` of work, whichever
+    comes first), each group in one transaction of multi-row inserts: DuckDB is slow at
+    row-by-row inserts, and a killed run then loses at most one uncommitted group, which
+    the rerun parses again.
+    """
+
+    def __init__(self, conn: Any, kind: str, path: Path, *, group: int = 1, seconds: float = 2.0) -> None:
         self.conn = conn
         self.kind = kind
         self.path = path
+        self.group = group
+        self.seconds = seconds
         for stmt in _SCHEMA:  # both connections autocommit; documents use explicit transactions
             self.conn.execute(stmt)
+        self._known = {row[0] for row in self.conn.execute("SELECT doc_id FROM documents").fetchall()}
+        self._pending: list[tuple[dict[str, Any], Sequence[dict[str, Any]], Sequence[dict[str, Any]], str | None]] = []
+        self._flushed = time.monotonic()
 
     def known(self) -> set[str]:
         """Every ``doc_id`` already stored (parsed, failed or not a report)."""
-        return {row[0] for row in self.conn.execute("SELECT doc_id FROM documents").fetchall()}
+        return set(self._known)
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
-        marks = ", ".join("?" for _ in columns)
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-        self.conn.executemany(sql, [tuple(r.get(c) for c in columns) for r in rows])
+        one = "(" + ", ".join("?" for _ in columns) + ")"
+        step = max(1, _MAX_PARAMS // len(columns))
+        for i in range(0, len(rows), step):
+            chunk = rows[i : i + step]
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(chunk))}"
+            self.conn.execute(sql, [r.get(c) for r in chunk for c in columns])
 
     def add(
         self,
@@ -72,23 +88,40 @@ class ResultStore:
         findings: Sequence[dict[str, Any]],
         report_json: str | None,
     ) -> bool:
-        """Store one document atomically; False if its ``doc_id`` was already there."""
-        exists = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (document["doc_id"],)).fetchone()
-        if exists:
+        """Queue one document (written with its group); False if its ``doc_id`` is already stored."""
+        if document["doc_id"] in self._known:
             return False
+        self._known.add(document["doc_id"])
+        self._pending.append((document, cells, findings, report_json))
+        if len(self._pending) >= self.group or time.monotonic() - self._flushed >= self.seconds:
+            self.flush()
+        return True
+
+    def flush(self) -> None:
+        """Write the queued documents in one transaction."""
+        self._flushed = time.monotonic()
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            self._insert("documents", [*DOCUMENT_COLUMNS, "report_json"], [{**document, "report_json": report_json}])
-            self._insert("cells", CELL_COLUMNS, cells)
-            self._insert("findings", [*FINDING_COLUMNS, "scope"], [{**f, "scope": "document"} for f in findings])
+            self._insert(
+                "documents", [*DOCUMENT_COLUMNS, "report_json"], [{**d, "report_json": j} for d, _, _, j in pending]
+            )
+            self._insert("cells", CELL_COLUMNS, [c for _, cells, _, _ in pending for c in cells])
+            self._insert(
+                "findings",
+                [*FINDING_COLUMNS, "scope"],
+                [{**f, "scope": "document"} for _, _, fs, _ in pending for f in fs],
+            )
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
-        return True
 
     def replace_cross_year(self, findings: Iterable[dict[str, Any]]) -> int:
         """Replace all cross-year findings (recomputed over the whole store each run)."""
+        self.flush()
         rows = list(findings)
         self.conn.execute("BEGIN TRANSACTION")
         self.conn.execute("DELETE FROM findings WHERE scope = 'cross_year'")
@@ -98,6 +131,7 @@ class ResultStore:
 
     def rows(self, table: str, *, with_report: bool = False) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
         """Column names and batches of rows of one table (``report_json`` only if asked)."""
+        self.flush()
         columns: tuple[str, ...] = {
             "documents": DOCUMENT_COLUMNS,
             "cells": CELL_COLUMNS,
@@ -111,6 +145,7 @@ class ResultStore:
 
     def reports(self, doc_ids: Iterable[str] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """Stored report JSON (parsed) by ``doc_id``; all documents with a report if none given."""
+        self.flush()
         if doc_ids is None:
             cur = self.conn.execute("SELECT doc_id, report_json FROM documents WHERE report_json IS NOT NULL")
             for doc_id, text in cur.fetchall():
@@ -123,11 +158,15 @@ class ResultStore:
 
     def document_index(self) -> list[tuple[str, str | None, int | None, str | None]]:
         """``(doc_id, agency, year, file)`` of every parsed report, for cross-year grouping."""
+        self.flush()
         sql = "SELECT doc_id, agency, year, file FROM documents WHERE report_json IS NOT NULL ORDER BY file"
         return [tuple(r) for r in self.conn.execute(sql).fetchall()]
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.flush()
+        finally:
+            self.conn.close()
 
 
 def _duckdb(path: Path) -> Any:
@@ -145,7 +184,7 @@ def open_store(path: str | Path) -> ResultStore:
     """Open (creating if needed) a result database; DuckDB for ``.duckdb``, else SQLite."""
     p = Path(path)
     if p.suffix.lower() in (".duckdb", ".ddb"):
-        return ResultStore(_duckdb(p), "duckdb", p)
+        return ResultStore(_duckdb(p), "duckdb", p, group=50)
     conn = sqlite3.connect(str(p), isolation_level=None)  # explicit BEGIN/COMMIT below
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
