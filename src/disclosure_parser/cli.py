@@ -105,6 +105,18 @@ def parse(files: tuple[str, ...], output: str, strict: bool, ascii_only: bool, f
         sys.exit(1)
 
 
+R = TypeVar("R")
+
+
+def _one(fn: Callable[..., R], file: str, fmt: str | None) -> R:
+    """Run one API function on FILE (or stdin), a library error becoming a one-line CLI error."""
+    data, name = _source(file)
+    try:
+        return fn(data, format=fmt)
+    except DisclosureParserError as exc:
+        raise click.ClickException(f"{name}: {exc.message}") from exc
+
+
 def _outline(doc: RawDocument) -> Iterator[str]:
     for block in doc.blocks:
         if isinstance(block, Paragraph):
@@ -122,12 +134,7 @@ def _outline(doc: RawDocument) -> Iterator[str]:
 @_format_option
 def read(file: str, fmt: str | None) -> None:
     """Print what the reader extracted from FILE: paragraphs and tables, uninterpreted."""
-    data, name = _source(file)
-    try:
-        doc = api.read(data, format=fmt)
-    except DisclosureParserError as exc:
-        raise click.ClickException(f"{name}: {exc.message}") from exc
-    for line in _outline(doc):
+    for line in _outline(_one(api.read, file, fmt)):
         click.echo(line)
 
 
@@ -136,11 +143,7 @@ def read(file: str, fmt: str | None) -> None:
 @_format_option
 def segment(file: str, fmt: str | None) -> None:
     """Print the six parts found in FILE: heading, number of paragraphs and tables."""
-    data, name = _source(file)
-    try:
-        seg = api.segment(data, format=fmt)
-    except DisclosureParserError as exc:
-        raise click.ClickException(f"{name}: {exc.message}") from exc
+    seg = _one(api.segment, file, fmt)
     for span in seg.sections:
         n_tables = len(span.tables())
         click.echo(f"{span.id.value}\t{span.heading}\t{len(span.blocks) - n_tables} paragraphs\t{n_tables} tables")
