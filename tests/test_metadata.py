@@ -20,3 +20,17 @@ def test_docx_core_title_names_a_document_whose_text_has_none() -> None:
 
 def test_the_printed_title_wins_over_the_docx_core_title() -> None:
     assert _meta(["某县2022年度政府信息公开工作年度报告"], DOCX_TITLE) == ("某县", 2022)
+
+
+def test_title_variants() -> None:
+    import disclosure_parser as dp
+
+    cases = {
+        "某市统计局政府信息公开工作2023年度报告": ("某市统计局", 2023),
+        "关于某县人民政府2023年度政府信息公开工作的年度报告": ("某县人民政府", 2023),
+        "某区教育局\n2023年政府信息公开工作年度报告": ("某区教育局", 2023),
+        "2024 年上海市某委政府信息公开工作\n年度报告": ("上海市某委", 2024),
+    }
+    for title, expected in cases.items():
+        report = dp.parse(title + "\n一、总体情况\n正文。\n")
+        assert (report.meta.agency, report.meta.year) == expected, title

@@ -26,8 +26,12 @@ from .textnorm import nfkc, squash
 __all__ = ["TextMeta", "find_date", "read_meta"]
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)\s*年度?"
-_REPORT = r"(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)"
+_REPORT = r"(?:政府)?(?:信息公开|政务公开)(?:工作)?的?(?:年度)?(?:报告|年报)"
 _TITLE_AGENCY_FIRST = regex.compile(rf"^(?P<agency>.*?){_YEAR}(?P<mid>.*?){_REPORT}")
+# "某局政府信息公开工作2023年度报告": the year between the report words.
+_TITLE_YEAR_INSIDE = regex.compile(
+    r"^(?P<agency>.*?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?P<year>(?:19|20)\d\d)\s*年度?(?:工作)?(?:报告|年报)"
+)
 _PERIOD = regex.compile(r"统计(?:期限|时限|周期|区间|时间)[^。]{0,12}?(?P<year>(?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日")
 _CN_DIGIT = {
     "〇": 0,
@@ -95,7 +99,7 @@ def find_date(text: str) -> dt.date | None:
 
 def _clean_agency(raw: str) -> str | None:
     agency = _AGENCY_JUNK.sub("", squash(raw))
-    agency = agency.removesuffix("关于").strip("-—_·")
+    agency = agency.removesuffix("关于").removeprefix("关于").strip("-—_·")
     return agency if 2 <= len(agency) <= 40 else None
 
 
@@ -104,11 +108,12 @@ def _title_from(lines: Sequence[str], widths: Sequence[int] = (1, 2, 3)) -> tupl
     for i in range(len(lines)):
         for width in widths:
             window = "".join(squash(x) for x in lines[i : i + width])
-            m = _TITLE_AGENCY_FIRST.search(window)
+            m = _TITLE_AGENCY_FIRST.search(window) or _TITLE_YEAR_INSIDE.search(window)
             if not m or len(window) > 80:
                 continue
             # "2024年上海市科委政府信息公开…": the agency follows the year; otherwise it precedes it.
-            agency = _clean_agency(m["mid"]) or _clean_agency(m["agency"])
+            mid = m.groupdict().get("mid") or ""
+            agency = _clean_agency(mid) or _clean_agency(m["agency"])
             if agency is None and i > 0:
                 agency = _clean_agency(lines[i - 1])
             return window[: m.end()], agency, int(m["year"])
