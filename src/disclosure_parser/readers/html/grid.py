@@ -13,9 +13,24 @@ from ...document import Location, RawTable, TableCell
 from ...errors import ResourceLimitError
 from ...options import ParseOptions
 
-__all__ = ["GridBuilder", "span_value"]
+__all__ = ["GridBuilder", "build_table", "span_value"]
 
 _MAX_COLSPAN = 1000
+# Cell locations by table, row and column: immutable, and the same few thousand on every page.
+_LOCATIONS: dict[tuple[int, int], list[Location]] = {}
+_MAX_LOCATIONS = 4096  # rows
+
+
+def _row_locations(table: int, row: int, n_cols: int) -> list[Location]:
+    """At least ``n_cols`` locations of row ``row`` of table ``table``, column by column."""
+    locs = _LOCATIONS.get((table, row))
+    if locs is None:
+        if len(_LOCATIONS) >= _MAX_LOCATIONS:
+            _LOCATIONS.clear()
+        locs = _LOCATIONS[table, row] = []
+    if len(locs) < n_cols:
+        locs.extend(Location(table=table, row=row, col=c) for c in range(len(locs), n_cols))
+    return locs
 
 
 def span_value(raw: str) -> int | None:
@@ -66,7 +81,7 @@ class GridBuilder:
             raise ResourceLimitError(
                 f"a table has more than {self.limit} cells (max_table_cells)", format="html", limit="max_table_cells"
             )
-        cell = TableCell(text, r, c, rows, cols, Location(table=self.index, row=r, col=c))
+        cell = TableCell(text, r, c, rows, cols, _row_locations(self.index, r, c + 1)[c])
         if rows == 1 and cols == 1 and c == len(line):
             line.append(cell)  # the common case: a plain cell at the end of its row
             self.c = c + 1
@@ -84,3 +99,37 @@ class GridBuilder:
             if len(line) < width:
                 line.extend([None] * (width - len(line)))
         return RawTable(grid=self.grid, index=self.index, location=Location(table=self.index), aligned=True)
+
+
+def build_table(index: int, rows: list[list[tuple[str, str]]], options: ParseOptions) -> RawTable:
+    """The table of ``rows`` of ``(spans, text)`` cells, ``spans`` being ``"rowspan,colspan"``.
+
+    Raises:
+        ResourceLimitError: the grid would exceed ``max_table_cells``.
+    """
+    builder = GridBuilder(index, len(rows), options)
+    grid = builder.grid
+    for r, cells in enumerate(rows):
+        builder.new_row()
+        line = grid[r]
+        locs = _row_locations(index, r, len(line) + len(cells))
+        for spans, text in cells:
+            if spans != "," or builder.budget <= 0:
+                rowspan, _, colspan = spans.partition(",")
+                builder.add(text, span_value(rowspan), span_value(colspan))
+                continue
+            # a plain cell (the common case), inlined: the first free position of its row
+            c = builder.c
+            width = len(line)
+            while c < width and line[c] is not None:
+                c += 1
+            builder.budget -= 1
+            if c >= len(locs):
+                locs = _row_locations(index, r, c + 1)
+            cell = TableCell(text, r, c, 1, 1, locs[c])
+            if c == width:
+                line.append(cell)
+            else:
+                line[c] = cell
+            builder.c = c + 1
+    return builder.table()
