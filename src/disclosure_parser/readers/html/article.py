@@ -44,12 +44,6 @@ class Article:
     titles: list[etree._Element] = field(default_factory=list)
 
 
-def _has_loose_text(el: etree._Element) -> bool:
-    if el.text and el.text.strip():
-        return True
-    return any(child.tail and child.tail.strip() for child in el)
-
-
 def _loose_len(text: str | None) -> int:
     """``string-length(normalize-space())`` of a piece of loose text (an element's text or tail)."""
     if not text:
@@ -116,28 +110,6 @@ class _Descent:
             self.kinds[el] = kind
         return kind
 
-    def child_bounds(self, node: etree._Element, child: etree._Element) -> tuple[int, int] | None:
-        """Bounds of ``child``'s length from ``node``'s and the exact lengths of everything else
-        in ``node``: its loose text and its other children (measured here)."""
-        if self.bounds is None:
-            return None
-        lo, hi = self.bounds
-        known = pieces = 0
-        for n in self._other_pieces(node, child):
-            if n:
-                known += n
-                pieces += 1
-        # lo ≤ known + child + gaps ≤ hi, with 0 ≤ gaps ≤ non-empty pieces - 1 ≤ pieces
-        return max(lo - known - pieces, 0), max(hi - known, 0)
-
-    def _other_pieces(self, node: etree._Element, child: etree._Element) -> list[int]:
-        out = [_loose_len(node.text)]
-        for el in node:
-            if el is not child and isinstance(el.tag, str):
-                out.append(self.length(el))
-            out.append(_loose_len(el.tail))
-        return out
-
     def descend(self, el: etree._Element, bounds: tuple[int, int] | None, exact: bool) -> None:
         if exact:
             n = self.length(el)
@@ -155,27 +127,75 @@ class _Descent:
         return child
 
 
-def _enter_wrapper(state: _Descent, node: etree._Element) -> bool:
-    """Step into the only child of ``node`` if the article may lie inside it."""
-    only = node[0]
-    bounds = state.child_bounds(node, only)
+@dataclass(slots=True)
+class _Level:
+    """One node on the way down: its children (elements), and its loose text."""
+
+    node: etree._Element
+    children: list[etree._Element]
+    loose: int  # normalize-space length of the node's text and its children's tails, summed
+    loose_pieces: int  # how many of those are not blank
+
+
+def _level(node: etree._Element) -> _Level | None:
+    """``node``'s children and loose text, or ``None`` if it has loose text that is not blank
+    (then it is the article)."""
+    text = node.text
+    if text and text.strip():
+        return None
+    loose = pieces = 0
+    if text and (n := _loose_len(text)):
+        loose, pieces = n, 1
+    children = []
+    for child in node:
+        tail = child.tail
+        if tail:
+            if tail.strip():
+                return None
+            if n := _loose_len(tail):  # blank to str.strip(), not to normalize-space (&nbsp;)
+                loose += n
+                pieces += 1
+        if isinstance(child.tag, str):
+            children.append(child)
+    return _Level(node, children, loose, pieces)
+
+
+def _child_bounds(state: _Descent, level: _Level, child: etree._Element) -> tuple[int, int] | None:
+    """Bounds of ``child``'s length from its parent's and the exact lengths of everything else
+    in it: its loose text and its other children (measured here)."""
+    if state.bounds is None:
+        return None
+    lo, hi = state.bounds
+    known, pieces = level.loose, level.loose_pieces
+    for el in level.children:
+        if el is not child and (n := state.length(el)):
+            known += n
+            pieces += 1
+    # lo ≤ known + child + gaps ≤ hi, with 0 ≤ gaps ≤ non-empty pieces - 1 ≤ pieces
+    return max(lo - known - pieces, 0), max(hi - known, 0)
+
+
+def _enter_wrapper(state: _Descent, level: _Level) -> etree._Element | None:
+    """The only child of the level's node, if the article may lie inside it."""
+    only = level.children[0]
+    bounds = _child_bounds(state, level, only)
     exact = only.tag in TABLE_PARTS and (bounds is None or bounds[0] < _LAYOUT_CELL_TEXT <= bounds[1])
     if exact:
         length = state.length(only)
     else:  # only a table part's length matters, and its bounds decide
         length = bounds[0] if bounds is not None and only.tag in TABLE_PARTS else _LAYOUT_CELL_TEXT
     if not _can_enter(only, length):
-        return False
+        return None
     state.descend(only, bounds, exact)
-    return True
+    return only
 
 
 def _bounded_main(
-    state: _Descent, node: etree._Element, kids: list[tuple[etree._Element, int]], guided: etree._Element, floor: int
+    state: _Descent, level: _Level, kids: list[tuple[etree._Element, int]], guided: etree._Element, floor: int
 ) -> tuple[int, int] | None:
     """Bounds of the guided child's length if they prove it the longest child (the first of
     them), else ``None``."""
-    bounds = state.child_bounds(node, guided)
+    bounds = _child_bounds(state, level, guided)
     if bounds is None:
         return None
     lo = max(bounds[0], floor)
@@ -224,20 +244,25 @@ def _step(state: _Descent, node: etree._Element) -> etree._Element | None:
     Children are measured in order, and the first that is content and provably not the
     longest (an earlier one is as long, or the guided child is longer) settles it: ``node``.
     """
+    level = _level(node)
+    if level is None:
+        return None
+    if len(node) == 1 and level.children:
+        return _enter_wrapper(state, level)  # a wrapper: nothing to weigh against
     guided = state.guided_child(node)
     floor = state.length(state.guess) if guided is not None and state.guess is not None else 0
     kids: list[tuple[etree._Element, int]] = []
     top = 0
-    for child in node:
+    for child in level.children:
         if child is guided:
             kids.append((child, 0))  # not measured unless its bounds cannot decide
-        elif isinstance(child.tag, str) and (n := state.length(child)):
+        elif n := state.length(child):
             kids.append((child, n))
             if (n <= top or n < floor) and state.kind(child, n) == _CONTENT:
                 return None
             top = max(top, n)
     if guided is not None:
-        bounds = _bounded_main(state, node, kids, guided, floor)
+        bounds = _bounded_main(state, level, kids, guided, floor)
         if bounds is not None:
             exact = guided.tag in TABLE_PARTS and bounds[0] < _LAYOUT_CELL_TEXT <= bounds[1]
             return _descend(state, kids, guided, state.length(guided) if exact else bounds[0], bounds, exact)
@@ -251,15 +276,7 @@ def _step(state: _Descent, node: etree._Element) -> etree._Element | None:
 def find_article(body: etree._Element) -> Article:
     """The element that holds the report text (see the module docstring)."""
     state = _Descent(body)
-    node = body
-    while not _has_loose_text(node):
-        if len(node) == 1 and isinstance(node[0].tag, str):
-            if not _enter_wrapper(state, node):
-                break
-            node = node[0]
-            continue
-        child = _step(state, node)
-        if child is None:
-            break
-        node = child
+    node: etree._Element | None = body
+    while node is not None:
+        node = _step(state, node)
     return state.article

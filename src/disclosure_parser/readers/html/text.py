@@ -59,11 +59,15 @@ def collapse_space(text: str) -> str:
     :mod:`.blocks` uses do too: a run next to one is at the end of its piece, which the caller
     strips, so rendering it to nothing or to one space comes to the same.
     """
-    if "\u200b" in text or "\ufeff" in text:
+    zero_width = "\u200b" in text or "\ufeff" in text
+    if zero_width:
         text = _LONE_ZERO_WIDTH.sub("", text)
-    if "\n" in text or "\r" in text:
+    breaks = "\n" in text or "\r" in text
+    if breaks:
         text = _drop_wide_breaks(text)
-    return _RUN.sub(" ", text)
+    if zero_width or breaks or "\xa0" in text or "\t" in text or "\f" in text or "\v" in text or "  " in text:
+        return _RUN.sub(" ", text)
+    return text  # every run is one space already (searching for a character is a fast scan; a regex is not)
 
 
 def normalise_space(text: str) -> str:
