@@ -16,7 +16,9 @@ from ...options import ParseOptions
 __all__ = ["GridBuilder", "build_table", "span_value"]
 
 _MAX_COLSPAN = 1000
-# Cell locations by table, row and column: immutable, and the same few thousand on every page.
+# Cell locations by table and row, column by column: immutable, and the same few thousand on
+# every page. A list in the cache is never changed once stored (threads may be reading it): a
+# longer row replaces it.
 _LOCATIONS: dict[tuple[int, int], list[Location]] = {}
 _MAX_LOCATIONS = 4096  # rows
 
@@ -24,12 +26,11 @@ _MAX_LOCATIONS = 4096  # rows
 def _row_locations(table: int, row: int, n_cols: int) -> list[Location]:
     """At least ``n_cols`` locations of row ``row`` of table ``table``, column by column."""
     locs = _LOCATIONS.get((table, row))
-    if locs is None:
+    if locs is None or len(locs) < n_cols:
         if len(_LOCATIONS) >= _MAX_LOCATIONS:
             _LOCATIONS.clear()
-        locs = _LOCATIONS[table, row] = []
-    if len(locs) < n_cols:
-        locs.extend(Location(table=table, row=row, col=c) for c in range(len(locs), n_cols))
+        width = max(n_cols, 16)
+        locs = _LOCATIONS[table, row] = [Location(table=table, row=row, col=c) for c in range(width)]
     return locs
 
 
