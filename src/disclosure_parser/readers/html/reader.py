@@ -1,9 +1,9 @@
 """HTML reader: a report as published on a government portal, or a saved fragment of one.
 
-Steps: decode (:mod:`.decode`), parse with a hardened lxml parser and drop scripts and
-styles (:mod:`.dom`), find the article among the portal furniture (:mod:`.article`), read the portal's
-metadata from outside it (:mod:`.portal`), and turn the article into blocks
-(:mod:`.blocks`, :mod:`.grid`).
+Steps: decode (:mod:`.decode`; UTF-8 pages go to the parser undecoded), parse with a
+hardened lxml parser and drop scripts and styles (:mod:`.dom`), find the article among the
+portal furniture (:mod:`.article`), read the portal's metadata from outside it
+(:mod:`.portal`), and turn the article into blocks (:mod:`.blocks`, :mod:`.grid`).
 """
 
 from __future__ import annotations
