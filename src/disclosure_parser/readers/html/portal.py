@@ -129,7 +129,7 @@ def page_properties(root: etree._Element, article: etree._Element) -> dict[str, 
     props: dict[str, str] = {}
     _labelled_blocks(root, article, props)
     _meta_tags(root, props)
-    title = root.find(".//title")
+    title = next(root.iterdescendants("title"), None)  # the first, as root.find(".//title"), in C
     if title is not None:
         text = normalise_space(_STRING(title))
         if text:
