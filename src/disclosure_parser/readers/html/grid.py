@@ -23,15 +23,24 @@ _LOCATIONS: dict[tuple[int, int], list[Location]] = {}
 _MAX_LOCATIONS = 4096  # rows
 
 
+_CACHED_COLS = 64  # columns beyond (a hostile colspan) get a location of their own
+
+
 def _row_locations(table: int, row: int, n_cols: int) -> list[Location]:
-    """At least ``n_cols`` locations of row ``row`` of table ``table``, column by column."""
+    """The locations of row ``row`` of table ``table``, column by column: at least
+    ``min(n_cols, _CACHED_COLS)`` of them."""
     locs = _LOCATIONS.get((table, row))
-    if locs is None or len(locs) < n_cols:
+    if locs is None or len(locs) < min(n_cols, _CACHED_COLS):
         if len(_LOCATIONS) >= _MAX_LOCATIONS:
             _LOCATIONS.clear()
-        width = max(n_cols, 16)
+        width = min(max(n_cols, 16), _CACHED_COLS)
         locs = _LOCATIONS[table, row] = [Location(table=table, row=row, col=c) for c in range(width)]
     return locs
+
+
+def _location(table: int, row: int, col: int) -> Location:
+    locs = _row_locations(table, row, col + 1)
+    return locs[col] if col < len(locs) else Location(table=table, row=row, col=col)
 
 
 def span_value(raw: str) -> int | None:
@@ -82,7 +91,7 @@ class GridBuilder:
             raise ResourceLimitError(
                 f"a table has more than {self.limit} cells (max_table_cells)", format="html", limit="max_table_cells"
             )
-        cell = TableCell(text, r, c, rows, cols, _row_locations(self.index, r, c + 1)[c])
+        cell = TableCell(text, r, c, rows, cols, _location(self.index, r, c))
         if rows == 1 and cols == 1 and c == len(line):
             line.append(cell)  # the common case: a plain cell at the end of its row
             self.c = c + 1
@@ -125,9 +134,7 @@ def build_table(index: int, rows: list[list[tuple[str, str]]], options: ParseOpt
             while c < width and line[c] is not None:
                 c += 1
             builder.budget -= 1
-            if c >= len(locs):
-                locs = _row_locations(index, r, c + 1)
-            cell = TableCell(text, r, c, 1, 1, locs[c])
+            cell = TableCell(text, r, c, 1, 1, locs[c] if c < len(locs) else _location(index, r, c))
             if c == width:
                 line.append(cell)
             else:
