@@ -18,14 +18,15 @@ in place and is dropped.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from lxml import etree
 
 from ...document import Block, Figure, Location, Paragraph
 from ...errors import ReadError, ResourceLimitError
 from ...options import ParseOptions
-from .grid import GridBuilder, span_value
-from .text import normalise_space
+from .grid import build_table
+from .text import collapse_space, normalise_space
 
 __all__ = ["extract_blocks"]
 
@@ -80,6 +81,13 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 _TRANSFORM = etree.XSLT(etree.XML(_STYLESHEET), access_control=etree.XSLTAccessControl.DENY_ALL)
 _STRING = etree.XPath("string(.)", smart_strings=False)
 _ICON_PX = 32
+_NOWHERE = Location()  # immutable, so one instance serves every paragraph
+# An image piece, with its raw fields; in a table body it also ends at the cell's end.
+_IMG_PIECE = re.compile(f"{_SEP}{_IMG}([^{_SEP}]*)")
+_CELL_IMG_PIECE = re.compile(f"{_SEP}{_IMG}([^{_SEP}{_CELL}{_ROW}]*)")
+# What renders as nothing at either end of a line: whitespace (str.isspace), zero-width
+# characters, and line breaks (empty lines in between).
+_EDGE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + "\u200b\ufeff" + _SEP
 
 
 def _px(value: str) -> int | None:
@@ -96,52 +104,80 @@ def _figure(fields: str) -> Figure | None:
     return Figure(Location(), normalise_space(description))
 
 
-def _cell_text(content: str) -> str:
-    """A cell's lines (blocks, ``<br>``) joined by newlines; images inside a cell are not text."""
-    if _SEP in content:
-        parts = [p for p in content.split(_SEP) if p and not p.isspace() and p[0] != _IMG]
-        if len(parts) != 1:
-            return "\n".join(line for line in map(normalise_space, parts) if line)
-        content = parts[0]
-    return normalise_space(content)
+def _lines(text: str) -> str:
+    """A cell's rendered lines joined by newlines, empty lines dropped."""
+    return "\n".join(line for line in (piece.strip() for piece in text.split(_SEP)) if line)
 
 
-def _cell_figures(content: str) -> list[Figure]:
-    pieces = (p for p in content.split(_SEP) if p.startswith(_IMG))
-    return [f for f in (_figure(p[1:]) for p in pieces) if f is not None]
+def _cells(body: str) -> list[list[tuple[str, str]]]:
+    """Rows of ``(spans, text)``: each cell's ``"rowspan,colspan"`` and its lines (blocks, ``<br>``)
+    rendered and joined by newlines, images left out.
 
-
-def _table(body: str, builder: GridBuilder) -> list[Figure]:
-    """Fill ``builder`` from a table's stream; returns the pictures inside its cells (a table
-    published as an image is often wrapped in a one-cell table)."""
-    figures: list[Figure] = []
+    The ends of a cell are stripped first (what renders as nothing there), then what is left of
+    all cells is rendered in one string: a line break is a wide character to
+    :func:`.text.collapse_space`, so a run next to one renders to nothing or to one space,
+    which the line's strip removes.
+    """
+    if _IMG in body:
+        body = _CELL_IMG_PIECE.sub("", body)
+    spans: list[list[str]] = []
+    texts: list[str] = []
     for row in body.split(_ROW)[1:]:
-        builder.new_row()
+        row_spans = []
         for cell in row.split(_CELL)[1:]:
-            spans, _, content = cell.partition(_CELL_END)
-            rowspan, _, colspan = spans.partition(",")
-            builder.add(_cell_text(content), span_value(rowspan), span_value(colspan))
-            if _IMG in content:
-                figures.extend(_cell_figures(content))
-    return figures
+            span, _, content = cell.partition(_CELL_END)
+            row_spans.append(span)
+            texts.append(content.strip(_EDGE))
+        spans.append(row_spans)
+    rendered = [_lines(text) if _SEP in text else text for text in collapse_space(_CELL.join(texts)).split(_CELL)]
+    rows: list[list[tuple[str, str]]] = []
+    start = 0
+    for row_spans in spans:
+        end = start + len(row_spans)
+        rows.append(list(zip(row_spans, rendered[start:end], strict=True)))
+        start = end
+    return rows
 
 
-def _text(stream: str, blocks: list[Block]) -> None:
-    for piece in stream.split(_SEP):
-        if not piece:
-            continue
+def _table(body: str, index: int, options: ParseOptions, blocks: list[Block]) -> None:
+    """Append the table of ``body`` to ``blocks``, then the pictures inside its cells (a table
+    published as an image is often wrapped in a one-cell table).
+
+    Raises:
+        ResourceLimitError: the grid would exceed ``options.max_table_cells``.
+    """
+    if body.count(_CELL) > options.max_table_cells:
+        raise ResourceLimitError(
+            f"a table has more than {options.max_table_cells} cells (max_table_cells)",
+            format="html",
+            limit="max_table_cells",
+        )
+    blocks.append(build_table(index, _cells(body), options))
+    if _IMG in body:
+        blocks.extend(f for f in map(_figure, _CELL_IMG_PIECE.findall(body)) if f is not None)
+
+
+def _text(chunk: str, blocks: list[Block]) -> None:
+    """Append the paragraphs, headings and figures of a stretch of text between tables."""
+    pieces = [(raw, piece) for raw in chunk.split(_SEP) if (piece := raw.strip(_EDGE))]
+    if not pieces:
+        return
+    rendered = collapse_space(_SEP.join(piece for _, piece in pieces)).split(_SEP)
+    for (raw, _), piece in zip(pieces, rendered, strict=True):
+        first = piece[0]
         level = 0
-        if piece[0] == _HEAD:
+        if first == _HEAD:
             head, _, piece = piece[1:].partition(_HEAD_END)
             level = int(head) if head.isdigit() else 0
-        elif piece[0] == _IMG:
-            figure = _figure(piece[1:])
+            piece = piece.strip()
+            if not piece:
+                continue
+        elif first == _IMG:
+            figure = _figure(raw.partition(_IMG)[2])  # the raw fields: rendering is for text
             if figure is not None:
                 blocks.append(figure)
             continue
-        text = normalise_space(piece)
-        if text:
-            blocks.append(Paragraph(text, Location(), level))
+        blocks.append(Paragraph(piece, _NOWHERE, level))
 
 
 def extract_blocks(root: etree._Element, titles: list[etree._Element], options: ParseOptions) -> list[Block]:
@@ -161,15 +197,6 @@ def extract_blocks(root: etree._Element, titles: list[etree._Element], options: 
     _text(chunks[0], blocks)
     for index, chunk in enumerate(chunks[1:]):
         body, _, rest = chunk.partition(_TABLE_END)
-        if body.count(_CELL) > options.max_table_cells:
-            raise ResourceLimitError(
-                f"a table has more than {options.max_table_cells} cells (max_table_cells)",
-                format="html",
-                limit="max_table_cells",
-            )
-        builder = GridBuilder(index, body.count(_ROW), options)
-        figures = _table(body, builder)
-        blocks.append(builder.table())
-        blocks.extend(figures)
+        _table(body, index, options, blocks)
         _text(rest, blocks)
     return blocks

@@ -11,6 +11,12 @@ reader's, :mod:`..encoding`). Two corrections keep real pages readable:
   bytes of text that may say anything: bytes that are valid UTF-8 with non-ASCII
   characters are UTF-8 (real GBK prose is practically never valid UTF-8). A Western
   single-byte label (``iso-8859-1``) on bytes that detection reads as Chinese loses too.
+
+Decoding a whole page only to learn that it is UTF-8 costs as much as parsing it, so
+UTF-8 pages are not decoded here (:func:`as_utf8`): the parser reads their bytes and, in
+libxml2 2.14, checks each as UTF-8 on the way (``reader._parse_bytes``); only a page that
+fails, or that no check covered, is decoded by :func:`decode_html`, with the same result
+as if it had been decoded first.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import re
 from ...errors import ReadError
 from ..encoding import detect_encoding
 
-__all__ = ["declared_encoding", "decode_html"]
+__all__ = ["as_utf8", "declared_encoding", "decode_html", "doctypes_are_utf8", "is_utf8"]
 
 _PRESCAN = 16 * 1024
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -96,6 +102,47 @@ def _fallback(data: bytes, declared: str | None) -> str:
         found = _detected(data)
         return found if found == "gb18030" else declared
     return declared
+
+
+def as_utf8(data: bytes) -> tuple[str, bool] | None:
+    """Whether the parser may take ``data`` as UTF-8 bytes as they are, without decoding them here.
+
+    Returns ``(encoding, proven)``: ``encoding`` is what :func:`decode_html` would report,
+    ``proven`` says the bytes are known to be UTF-8 (pure ASCII); when not, the rest of the
+    page must still be proven UTF-8 (by the parser or :func:`is_utf8`) or the page read with
+    :func:`decode_html`. ``None``: a byte-order mark, NUL bytes, or a first 16 KB that is not
+    UTF-8 (GBK pages fail at their title) — :func:`decode_html` decides.
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or b"\x00" in data[:4096]:
+        return None
+    if data.isascii():
+        return declared_encoding(data) or "utf-8", True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data[:_PRESCAN])  # not final: a cut sequence is fine
+    except UnicodeDecodeError:
+        return None
+    return "utf-8", False
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8, as :func:`decode_html` tests it."""
+    return _strict_utf8(data) is not None
+
+
+def doctypes_are_utf8(data: bytes) -> bool:
+    """Whether every ``<!DOCTYPE …>`` of the page is valid UTF-8: the one stretch of a page
+    that libxml2 2.14's tokenizer skips without checking its bytes (``htmlSkipBogusDoctype``)."""
+    # Found from its "!": a one-byte search is a memchr, where a search for "<!doctype" (a
+    # regular expression, or bytes.find with any longer needle) costs a slow pass over the page.
+    i = data.find(b"!")
+    while i >= 0:
+        if i and data[i - 1] == 0x3C and data[i + 1 : i + 8].lower() == b"doctype":  # "<!doctype"
+            end = data.find(b">", i + 8)
+            declaration = data[i - 1 : end + 1 if end >= 0 else len(data)]
+            if not declaration.isascii() and not is_utf8(declaration):
+                return False
+        i = data.find(b"!", i + 1)
+    return True
 
 
 def decode_html(data: bytes) -> tuple[str, str]:

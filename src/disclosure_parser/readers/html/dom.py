@@ -1,23 +1,20 @@
-"""Parsing a page into a tree safely, and finding the article inside the portal's furniture.
+"""Parsing a page into a tree safely, and telling the portal's furniture from content.
 
 The parser is lxml's libxml2 HTML parser, hardened: no network, no external entities,
 comments and processing instructions dropped, ``huge_tree`` off (so nesting is capped
 at libxml2's 256 levels and text nodes at its size limit), id hashing off. Scripts,
 styles, embedded frames and form controls are removed before anything reads the tree.
 
-The article is found by *descending*: from ``<body>``, step into the child that holds
-the text as long as every other child with text is furniture — link lists (navigation,
-related links, footers of links), the portal's title and metadata block, breadcrumbs,
-copyright/ICP footers, search and accessibility widgets. The first element whose text
-is spread over several non-furniture children (or that has loose text of its own) is
-the article. Titles stepped over on the way (``<h1 class="article-title">`` beside the
-content ``<div>``) are kept, so the report keeps its title when the CMS prints it
-outside the body.
+Furniture is what a portal prints around a report: link lists (navigation, related
+links, footers of links), the portal's title and metadata block, breadcrumbs,
+copyright/ICP footers, search and accessibility widgets (:func:`is_furniture`);
+:mod:`.article` steps over it to the article.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 import regex
 from lxml import etree
@@ -25,7 +22,16 @@ from lxml import etree
 from ...document import Block, Paragraph
 from ...errors import ReadError
 
-__all__ = ["Article", "drop_non_content", "find_article", "parse_tree", "trim_furniture"]
+__all__ = [
+    "PORTAL_LABELS",
+    "TABLE_PARTS",
+    "Parsed",
+    "drop_non_content",
+    "is_furniture",
+    "is_title",
+    "parse_tree",
+    "trim_furniture",
+]
 
 _DROP_TAGS = (
     "script",
@@ -49,15 +55,17 @@ _DROP_TAGS = (
     "textarea",
     "link",
 )
-_TEXT_LEN = etree.XPath("string-length(normalize-space(.))")
 _STRING = etree.XPath("string(.)", smart_strings=False)
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 _FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "header"})
 # Words that only portal furniture prints. Footer words are specific enough for a long block;
 # toolbar and widget words only mark short ones, and 相关信息-style phrases that reports also
 # write in prose are not furniture words at all.
-_FOOTER_WORDS = regex.compile(
-    r"版权所有|ICP\s*备|网站标识码|公网安备|主办单位|承办单位|技术支持|网站地图|浏览器|分辨率|索引号"
+# Unicode White_Space, the \\s of the regex module (str.isspace also has \\x1c-\\x1f): the stdlib's re,
+# faster on these literal alternations, is given it explicitly so both agree.
+_SPACE = "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_FOOTER_WORDS = re.compile(
+    rf"版权所有|ICP{_SPACE}*备|网站标识码|公网安备|主办单位|承办单位|技术支持|网站地图|浏览器|分辨率|索引号"
 )
 _WIDGET_WORDS = regex.compile(
     r"当前位置|您的位置|所在位置|相关链接|相关文章|相关阅读|相关新闻|打印本页|关闭窗口|【\s*打印\s*】|分享到|扫一扫"
@@ -106,18 +114,30 @@ PORTAL_LABELS = (
     "点击数",
 )
 _LABEL_ALT = "|".join(sorted(PORTAL_LABELS, key=len, reverse=True))
-_PORTAL_TEXT = regex.compile(rf"(?:{_LABEL_ALT})\s*[:：]")
+_PORTAL_TEXT = re.compile(rf"(?:{_LABEL_ALT}){_SPACE}*[:：]")
 _TITLE_HINT = regex.compile(r"title|tit\b|tit_|bt\b|biaoti", regex.IGNORECASE)
 _HEADINGS = frozenset({"h1", "h2", "h3"})
-_TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
-_LAYOUT_CELL_TEXT = 500
-_BLOCK_TAGS = ("p", "div", "table", "tr", "td", "br", "li", "section", "article", "center", "h1", "h2", "h3", "h4")
+TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
 
 
-def parse_tree(data: bytes) -> tuple[etree._Element, bool]:
-    """Parse UTF-8 ``data`` into a cleaned tree; returns ``(root, truncated)``.
+# libxml2 2.14's HTML tokenizer checks every byte it reads as UTF-8 (htmlValidateUtf8), reporting
+# the first bad one, except the rest of a <!DOCTYPE> (see decode.doctypes_are_utf8). Other
+# versions are not relied on: their pages are checked in Python.
+_CHECKS_UTF8 = (2, 14) <= etree.LIBXML_VERSION < (2, 15)
 
-    ``truncated`` says libxml2 dropped content nested deeper than its limit.
+
+@dataclass(slots=True)
+class Parsed:
+    """A parsed page and what the parser reported about it."""
+
+    root: etree._Element
+    truncated: bool  # content nested deeper than libxml2's limit was dropped
+    utf8_error: bool  # bytes that are not UTF-8
+    utf8_checked: bool  # every byte but the DOCTYPEs' was checked as UTF-8, and none failed
+
+
+def parse_tree(data: bytes) -> Parsed:
+    """Parse UTF-8 ``data`` into a tree.
 
     Raises:
         ReadError: nothing parseable (no element at all).
@@ -138,8 +158,12 @@ def parse_tree(data: bytes) -> tuple[etree._Element, bool]:
         raise ReadError(f"cannot parse the HTML: {exc}", format="html") from exc
     if root is None:
         raise ReadError("the HTML page has no content", format="html")
-    truncated = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
-    return root, truncated
+    truncated = utf8_error = halted = False
+    for entry in parser.error_log:  # empty for most pages
+        truncated = truncated or entry.type_name == "ERR_RESOURCE_LIMIT"
+        utf8_error = utf8_error or entry.type_name == "ERR_INVALID_ENCODING"
+        halted = halted or entry.level == etree.ErrorLevels.FATAL  # parsing stopped there
+    return Parsed(root, truncated, utf8_error, _CHECKS_UTF8 and not utf8_error and not halted)
 
 
 def drop_non_content(root: etree._Element) -> None:
@@ -147,26 +171,13 @@ def drop_non_content(root: etree._Element) -> None:
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
 
 
-@dataclass(slots=True)
-class Article:
-    """The element holding the report, and titles printed outside it."""
-
-    root: etree._Element
-    titles: list[etree._Element] = field(default_factory=list)
-
-
-def _text_len(el: etree._Element) -> int:
-    return int(_TEXT_LEN(el))
+def _has_label(text: str) -> bool:
+    """A portal label and its colon (cheap tests first: most text has no colon)."""
+    return ("：" in text or ":" in text) and _PORTAL_TEXT.search(text) is not None
 
 
 def _link_len(el: etree._Element) -> int:
     return sum(len(t.strip()) for t in _LINK_TEXT(el))
-
-
-def _has_loose_text(el: etree._Element) -> bool:
-    if el.text and el.text.strip():
-        return True
-    return any(child.tail and child.tail.strip() for child in el)
 
 
 def is_title(el: etree._Element, length: int) -> bool:
@@ -184,77 +195,30 @@ def is_furniture(el: etree._Element, length: int) -> bool:
     Text that reads as prose (several sentences) is never furniture by its words: dropping a
     part of the report is worse than keeping a footer.
     """
-    if el.tag in _FURNITURE_TAGS or _link_len(el) * 2 >= length:
+    if el.tag in _FURNITURE_TAGS:
         return True
+    # The words first: they settle most furniture without collecting its link text.
+    return _furniture_by_words(el, length) or _link_len(el) * 2 >= length
+
+
+def _furniture_by_words(el: etree._Element, length: int) -> bool:
     if length > 1000:
         return False
     text = _STRING(el)
-    if text.count("。") > 2 or _CN_DATE.search(text):
+    if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
+        # The word patterns match whitespace only as \s*, so collapsing its runs keeps every match and
+        # spares them the indentation of the page's source (\s is str.isspace but for \x1c-\x1f).
+        text = " ".join(text.split())
+    if text.count("。") > 2 or ("年" in text and _CN_DATE.search(text)):
         return False  # prose, or a 落款 date: part of the report
-    if _FOOTER_WORDS.search(text) or (length <= 600 and _PORTAL_TEXT.search(text)):
+    if _FOOTER_WORDS.search(text) or (length <= 600 and _has_label(text)):
         return True
     if length <= 200 and _WIDGET_WORDS.search(text) and not _SENTENCE.search(text):
         return True  # toolbars and breadcrumbs are fragments; a sentence mentioning 搜索 is not one
     if length <= 100 and next(el.iter("a", "li"), None) is not None:
         return True  # a widget whose lists a script fills (相关解读 headings over empty <a>s)
     # A short banner (政府信息公开, 文字解读); a 落款 next to the body has its date, so is kept.
-    return length <= 20 and not any(ch.isdigit() for ch in text)
-
-
-def _children(el: etree._Element) -> list[tuple[etree._Element, int]]:
-    out = []
-    for child in el:
-        if isinstance(child.tag, str):
-            n = _text_len(child)
-            if n:
-                out.append((child, n))
-    return out
-
-
-def _can_enter(el: etree._Element, length: int) -> bool:
-    """Whether the article may lie *inside* ``el``: it holds blocks, and if it is part of a
-    table, enough text to be a layout cell rather than a data cell (the longest template label
-    is under 50 characters; a report is thousands)."""
-    if el.tag in _TABLE_PARTS and length < _LAYOUT_CELL_TEXT:
-        return False
-    found = el.iter(*_BLOCK_TAGS)  # lazy: stops at the first block below el
-    first = next(found, None)
-    if first is el:
-        first = next(found, None)
-    return first is not None
-
-
-def find_article(body: etree._Element) -> Article:
-    """The element that holds the report text (see the module docstring)."""
-    article = Article(body)
-    node = body
-    while not _has_loose_text(node):
-        if len(node) == 1 and isinstance(node[0].tag, str):
-            only = node[0]  # a wrapper: nothing to weigh against
-            if not _can_enter(only, _text_len(only) if only.tag in _TABLE_PARTS else _LAYOUT_CELL_TEXT):
-                break
-            article.root = node = only
-            continue
-        kids = _children(node)
-        if not kids:
-            break
-        main, main_len = max(kids, key=lambda kv: kv[1])
-        if not _can_enter(main, main_len):
-            break
-        titles = []
-        before_main = True
-        for child, n in kids:
-            if child is main:
-                before_main = False
-            elif is_title(child, n):
-                if before_main:
-                    titles.append(child)
-            elif not is_furniture(child, n):
-                return article
-        if titles:
-            article.titles = titles  # the innermost titles are the article's; outer ones the site's
-        article.root = node = main
-    return article
+    return length <= 20 and not any(map(str.isdigit, text))
 
 
 def trim_furniture(blocks: list[Block]) -> list[Block]:

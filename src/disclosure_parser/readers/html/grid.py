@@ -13,9 +13,34 @@ from ...document import Location, RawTable, TableCell
 from ...errors import ResourceLimitError
 from ...options import ParseOptions
 
-__all__ = ["GridBuilder", "span_value"]
+__all__ = ["GridBuilder", "build_table", "span_value"]
 
 _MAX_COLSPAN = 1000
+# Cell locations by table and row, column by column: immutable, and the same few thousand on
+# every page. A list in the cache is never changed once stored (threads may be reading it): a
+# longer row replaces it.
+_LOCATIONS: dict[tuple[int, int], list[Location]] = {}
+_MAX_LOCATIONS = 4096  # rows
+
+
+_CACHED_COLS = 64  # columns beyond (a hostile colspan) get a location of their own
+
+
+def _row_locations(table: int, row: int, n_cols: int) -> list[Location]:
+    """The locations of row ``row`` of table ``table``, column by column: at least
+    ``min(n_cols, _CACHED_COLS)`` of them."""
+    locs = _LOCATIONS.get((table, row))
+    if locs is None or len(locs) < min(n_cols, _CACHED_COLS):
+        if len(_LOCATIONS) >= _MAX_LOCATIONS:
+            _LOCATIONS.clear()
+        width = min(max(n_cols, 16), _CACHED_COLS)
+        locs = _LOCATIONS[table, row] = [Location(table=table, row=row, col=c) for c in range(width)]
+    return locs
+
+
+def _location(table: int, row: int, col: int) -> Location:
+    locs = _row_locations(table, row, col + 1)
+    return locs[col] if col < len(locs) else Location(table=table, row=row, col=col)
 
 
 def span_value(raw: str) -> int | None:
@@ -66,7 +91,7 @@ class GridBuilder:
             raise ResourceLimitError(
                 f"a table has more than {self.limit} cells (max_table_cells)", format="html", limit="max_table_cells"
             )
-        cell = TableCell(text, r, c, rows, cols, Location(table=self.index, row=r, col=c))
+        cell = TableCell(text, r, c, rows, cols, _location(self.index, r, c))
         if rows == 1 and cols == 1 and c == len(line):
             line.append(cell)  # the common case: a plain cell at the end of its row
             self.c = c + 1
@@ -84,3 +109,35 @@ class GridBuilder:
             if len(line) < width:
                 line.extend([None] * (width - len(line)))
         return RawTable(grid=self.grid, index=self.index, location=Location(table=self.index), aligned=True)
+
+
+def build_table(index: int, rows: list[list[tuple[str, str]]], options: ParseOptions) -> RawTable:
+    """The table of ``rows`` of ``(spans, text)`` cells, ``spans`` being ``"rowspan,colspan"``.
+
+    Raises:
+        ResourceLimitError: the grid would exceed ``max_table_cells``.
+    """
+    builder = GridBuilder(index, len(rows), options)
+    grid = builder.grid
+    for r, cells in enumerate(rows):
+        builder.new_row()
+        line = grid[r]
+        locs = _row_locations(index, r, len(line) + len(cells))
+        for spans, text in cells:
+            if spans != "," or builder.budget <= 0:
+                rowspan, _, colspan = spans.partition(",")
+                builder.add(text, span_value(rowspan), span_value(colspan))
+                continue
+            # a plain cell (the common case), inlined: the first free position of its row
+            c = builder.c
+            width = len(line)
+            while c < width and line[c] is not None:
+                c += 1
+            builder.budget -= 1
+            cell = TableCell(text, r, c, 1, 1, locs[c] if c < len(locs) else _location(index, r, c))
+            if c == width:
+                line.append(cell)
+            else:
+                line[c] = cell
+            builder.c = c + 1
+    return builder.table()

@@ -10,6 +10,8 @@ never read here.
 
 from __future__ import annotations
 
+import re
+
 import regex
 from lxml import etree
 
@@ -29,8 +31,12 @@ _LABEL_ALT = "|".join(sorted(PORTAL_LABELS, key=len, reverse=True))
 _PAIR = regex.compile(rf"(?<![\p{{Han}}\w])(?P<label>{_LABEL_ALT})\s*[:：]\s*")
 _BARE_LABEL = regex.compile(rf"^(?:{_LABEL_ALT})\s*[:：]?$")
 # Labels specific enough to flag a block even without a colon (a label cell beside a value cell).
-_STRONG_LABEL = regex.compile(r"索引号|发布机构|发文机关|成文日期|发文日期|发布日期|公开日期|主题分类|发文字号")
-_LABEL_START = regex.compile(rf"^[\s\u00a0【\[]*(?:{_LABEL_ALT})")
+_STRONG_LABEL = re.compile(r"索引号|发布机构|发文机关|成文日期|发文日期|发布日期|公开日期|主题分类|发文字号")
+# What may come before a label at the start of a text node: Unicode White_Space (the \s of
+# the regex module), &nbsp; and an opening bracket. No label starts with one of them.
+_BEFORE_LABEL = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000【["
+)
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=True)
 _STRING = etree.XPath("string(.)", smart_strings=False)
 _LINE_TAGS = frozenset(
@@ -79,6 +85,17 @@ def _pairs(line: etree._Element) -> list[tuple[str, str]]:
     return out
 
 
+def _has_pair(text: str) -> bool:
+    """A label and its colon somewhere in ``text`` (most of a page has no colon at all)."""
+    if "：" not in text and ":" not in text:
+        return False
+    if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
+        # _PAIR matches whitespace only as \s* or as "not a word character" before a label, so
+        # collapsing its runs (\s is str.isspace but for \x1c-\x1f) keeps every match.
+        text = " ".join(text.split())
+    return _PAIR.search(text) is not None
+
+
 def _regions(root: etree._Element, article: etree._Element) -> list[etree._Element]:
     """The subtrees outside the article: the siblings of each element on its path from the root."""
     out: list[etree._Element] = []
@@ -93,10 +110,10 @@ def _labelled_blocks(root: etree._Element, article: etree._Element, props: dict[
     lines: list[etree._Element] = []
     for region in _regions(root, article):
         text = _STRING(region)
-        if not (_PAIR.search(text) or _STRONG_LABEL.search(text)):
+        if not (_has_pair(text) or _STRONG_LABEL.search(text)):
             continue  # most of a page (navigation, footers) names no label: skip it cheaply
         for node in _TEXT_NODES(region):
-            if not _LABEL_START.match(node):
+            if not node.lstrip(_BEFORE_LABEL).startswith(PORTAL_LABELS):
                 continue
             line = _line_of(node)
             if line is None or any(line is seen for seen in lines):
@@ -112,7 +129,7 @@ def page_properties(root: etree._Element, article: etree._Element) -> dict[str, 
     props: dict[str, str] = {}
     _labelled_blocks(root, article, props)
     _meta_tags(root, props)
-    title = root.find(".//title")
+    title = next(root.iterdescendants("title"), None)  # the first, as root.find(".//title"), in C
     if title is not None:
         text = normalise_space(_STRING(title))
         if text:

@@ -1,23 +1,26 @@
 """HTML reader: a report as published on a government portal, or a saved fragment of one.
 
-Steps: decode (:mod:`.decode`), parse with a hardened lxml parser and drop scripts and
-styles (:mod:`.dom`), find the article among the portal furniture, read the portal's
-metadata from outside it (:mod:`.portal`), and turn the article into blocks
-(:mod:`.blocks`, :mod:`.grid`).
+Steps: decode (:mod:`.decode`; UTF-8 pages go to the parser undecoded), parse with a
+hardened lxml parser and drop scripts and styles (:mod:`.dom`), find the article among the
+portal furniture (:mod:`.article`), read the portal's metadata from outside it
+(:mod:`.portal`), and turn the article into blocks (:mod:`.blocks`, :mod:`.grid`).
 """
 
 from __future__ import annotations
 
+import codecs
+
 from lxml import etree
 
 from ...document import RawDocument
-from ...errors import ResourceLimitError
+from ...errors import ReadError, ResourceLimitError
 from ...formats import InputFormat
 from ...options import ParseOptions
 from ..base import Reader
+from .article import find_article
 from .blocks import extract_blocks
-from .decode import decode_html
-from .dom import drop_non_content, find_article, parse_tree, trim_furniture
+from .decode import as_utf8, decode_html, doctypes_are_utf8, is_utf8
+from .dom import Parsed, drop_non_content, parse_tree, trim_furniture
 from .portal import page_properties
 
 __all__ = ["HtmlReader", "read_html"]
@@ -37,6 +40,26 @@ def _check_size(data: bytes, options: ParseOptions) -> None:
         )
 
 
+def _parse_bytes(data: bytes) -> tuple[Parsed, str]:
+    """The page's tree and encoding. UTF-8 bytes go to the parser as they are, which checks them as
+    it reads; only a page that is not UTF-8 (or not proven so) is decoded here and re-encoded."""
+    fast = as_utf8(data)
+    if fast is not None:
+        encoding, proven = fast
+        try:
+            parsed = parse_tree(data)
+        except ReadError:
+            parsed = None  # decided below, as any other page
+        if parsed is not None and (
+            proven or (parsed.utf8_checked and doctypes_are_utf8(data)) or (not parsed.utf8_error and is_utf8(data))
+        ):
+            return parsed, encoding
+    text, encoding = decode_html(data)
+    if encoding != "utf-8" or data.startswith(codecs.BOM_UTF8):
+        data = text.encode("utf-8", errors="replace")
+    return parse_tree(data), encoding
+
+
 def read_html(source: bytes | str, *, options: ParseOptions | None = None) -> RawDocument:
     """Read an HTML page (bytes in any encoding, or already-decoded text) into a document.
 
@@ -50,13 +73,12 @@ def read_html(source: bytes | str, *, options: ParseOptions | None = None) -> Ra
     if isinstance(source, str):
         data = source.encode("utf-8", errors="replace")
         _check_size(data, options)
+        parsed = parse_tree(data)
     else:
         data = bytes(source)
         _check_size(data, options)
-        text, encoding = decode_html(data)
-        if encoding != "utf-8" or data.startswith(b"\xef\xbb\xbf"):
-            data = text.encode("utf-8", errors="replace")
-    root, truncated = parse_tree(data)
+        parsed, encoding = _parse_bytes(data)
+    root = parsed.root
     drop_non_content(root)
     article = find_article(_body(root))
     properties = page_properties(root, article.root)
@@ -67,7 +89,7 @@ def read_html(source: bytes | str, *, options: ParseOptions | None = None) -> Ra
     )
     if encoding is not None:
         doc.properties["encoding"] = encoding
-    if truncated:
+    if parsed.truncated:
         doc.note("H1", "the page nests elements deeper than 255 levels; content below that depth was not read")
     return doc
 
