@@ -418,3 +418,11 @@ def test_corpus_page_is_exact(truth_path: Path) -> None:
     assert {k: cells[k] for k in truth["cells"]} == truth["cells"]
     violations = sorted(sorted(f.cells) for f in report.findings if f.code in {f"C{i}" for i in range(1, 8)})
     assert violations == sorted(sorted(v) for v in truth["expect"]["violations"])
+
+
+def test_heading_inside_a_cell_is_plain_text() -> None:
+    import disclosure_parser as dp
+
+    page = "<html><body><p>x</p><table><tr><td><h3>标题</h3></td><td>2</td></tr></table></body></html>"
+    (table,) = list(dp.read(page.encode("utf-8"), format="html").tables())
+    assert table.texts() == [["标题", "2"]]

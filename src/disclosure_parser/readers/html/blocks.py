@@ -33,6 +33,7 @@ __all__ = ["extract_blocks"]
 _SEP = "\ufdd0"  # a line break
 _HEAD = "\ufdd1"  # _HEAD <level> _HEAD_END opens a heading
 _HEAD_END = "\ufdd2"
+_CELL_HEAD_MARK = re.compile(f"{_HEAD}[^{_HEAD_END}]*{_HEAD_END}")
 _TABLE = "\ufdd3"
 _TABLE_END = "\ufdd4"
 _ROW = "\ufdd5"
@@ -120,6 +121,8 @@ def _cells(body: str) -> list[list[tuple[str, str]]]:
     """
     if _IMG in body:
         body = _CELL_IMG_PIECE.sub("", body)
+    if _HEAD in body:
+        body = _CELL_HEAD_MARK.sub("", body)  # a heading inside a cell is just a line of the cell
     spans: list[list[str]] = []
     texts: list[str] = []
     for row in body.split(_ROW)[1:]:
