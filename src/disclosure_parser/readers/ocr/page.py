@@ -19,6 +19,7 @@ from ..pdf.model import Char, PageContent, is_cjk
 from .boxes import Box, Glyphs, detector_boxes, line_boxes, missed_ink, text_height, without_underline
 from .engine import Engine, Image, Recognition, to_bgr
 from .rules import Mask, Rules, find_rules, ink_masks
+from .skew import skew_angle, straighten
 
 __all__ = ["Prepared", "prepare", "read_page_image", "recognise"]
 
@@ -108,9 +109,14 @@ class Prepared:
 
 
 def prepare(gray: NDArray[np.uint8], engine: Engine, scale: float) -> Prepared:
-    """Detect text lines and rules, paint the table rules out, and box every piece of text."""
-    ink, faint = ink_masks(gray)
+    """Straighten the page, detect text lines and rules, paint the table rules out, box every piece of text."""
     quads = engine.detect(to_bgr(gray))
+    ink, faint = ink_masks(gray)
+    angle = skew_angle(quads, faint)
+    if angle:
+        gray = straighten(gray, angle)
+        quads = engine.detect(to_bgr(gray))
+        ink, faint = ink_masks(gray)
     lines = line_boxes(quads, faint)
     em = text_height(lines, _DEFAULT_EM * scale)
     rules = find_rules(faint, scale, em, [(b.x0, b.y0, b.x1, b.y1) for b in lines])

@@ -27,6 +27,7 @@ __all__ = ["PixelRule", "Rules", "find_rules", "ink_masks"]
 
 _MIN_H = (12.0, 1.6)  # shortest horizontal rule: points, and text heights
 _MIN_V = (8.0, 1.2)  # shortest vertical rule (one table row is about two text heights tall)
+_FAINT = 40  # grey levels under the paper's shade: printed, however faintly (scan noise stays above)
 _INSIDE = 0.7  # share of a run lying in one text line's box that makes it a stroke of that line
 _THICK = 3.0  # points: thicker runs are bars or blocks, not rules
 _TOUCH = 3  # pixels: a rule ending this close to another one meets it
@@ -77,17 +78,18 @@ class Rules:
 
 def ink_masks(gray: NDArray[np.uint8]) -> tuple[Mask, Mask]:
     """Ink as 255 on 0, twice: strict (Otsu's threshold, never lighter than mid-grey): the cores
-    of glyphs and rules; and faint (halfway from that to the paper's shade): all that is printed.
+    of glyphs and rules; and faint (clearly darker than the paper): all that is printed.
 
     Thin strokes and thin borders render grey. In 淮安 2024 at 144 dpi the strokes of ``二``
     are 130-200 grey (a strict mask loses the character: ``、上年结转…``); the LibreOffice
     export of 上海 2019 draws its table in light grey hairlines. Text and rules are found in
     the faint mask; the strict one tells a glyph touching a rule from the rule's grey edge.
     """
-    level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    strict = min(float(level), 160.0)
+    otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    level = min(max(float(otsu), 100.0), 200.0)  # Otsu degenerates on a nearly empty page
+    strict = min(level, 160.0)
     paper = float(np.percentile(gray, 95))
-    faint = max(strict, (float(level) + paper) / 2)
+    faint = max(strict, paper - _FAINT)
     return _below(gray, strict), _below(gray, faint)
 
 
