@@ -68,8 +68,8 @@ def test_ruling_lines_become_edges_in_points_and_text_strokes_do_not() -> None:
         img[100:302, x : x + 2] = 0
     img[400:402, 100:300] = 0  # a long stroke of big title text: inside a detected line
     img[500:530, 100:400] = 0  # a black bar: too thick for a rule
-    ink, _ = ink_masks(img)
-    rules = find_rules(ink, 2.0, 20.0, [(90, 380, 310, 420)])
+    img[150:170, 260:440] = 217  # a grey shaded cell: neither ink nor a rule
+    rules = find_rules(img, 2.0, 20.0, [(90, 380, 310, 420)])
     hs = sorted(e.pos for e in rules.edges(2.0) if e.horizontal)
     vs = sorted(e.pos for e in rules.edges(2.0) if not e.horizontal)
     assert hs == [50.5, 100.5, 150.5]
@@ -83,9 +83,10 @@ def test_grey_hairlines_and_thin_strokes_are_ink_in_the_faint_mask_only() -> Non
         img[40:60, x : x + 3] = 0  # black text ...
     img = cv2.GaussianBlur(img, (3, 3), 0)  # ... with anti-aliased edges, as rendered
     img[10, 10:90] = 200  # a light grey hairline (上海 2019's LibreOffice borders)
-    strict, faint = ink_masks(img)
+    img[70:90, 10:90] = 217  # a shaded row: no ink at all
+    strict, faint = ink_masks(img, 2.0)
     assert not strict[10, 50] and faint[10, 50]
-    assert strict[50, 21] and faint[50, 21] and not faint[30, 50]
+    assert strict[50, 21] and faint[50, 21] and not faint[30, 50] and not faint[80, 50]
 
 
 # --- text boxes ----------------------------------------------------------------------------------
@@ -403,3 +404,17 @@ def test_an_image_only_copy_of_a_real_report_scores_every_cell() -> None:
     assert report.status == "ok"
     assert {k: report.cells()[k] for k in truth["cells"]} == truth["cells"]
     assert (report.meta.agency, report.meta.year) == (truth["meta"]["agency"], truth["meta"]["year"])
+
+
+@pytest.mark.slow
+@needs_engine
+def test_cli_parse_with_ocr_auto() -> None:
+    from click.testing import CliRunner
+
+    from disclosure_parser.cli import main
+
+    off = CliRunner().invoke(main, ["parse", str(FIXTURE), "--output", "cells"])
+    assert off.exit_code == 0 and json.loads(off.output)["cells"] == {}  # needs OCR: no template, no cells
+    on = CliRunner().invoke(main, ["parse", str(FIXTURE), "--output", "cells", "--ocr", "auto"])
+    assert on.exit_code == 0, on.output
+    assert json.loads(on.output)["cells"]["applications.total_processed.total"] == 3050

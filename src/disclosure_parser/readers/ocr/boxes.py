@@ -135,10 +135,13 @@ def without_underline(box: Box, ink: Mask) -> Box | None:
     """
     patch = ink[box.y0 : box.y1, box.x0 : box.x1]
     cover = np.count_nonzero(patch, axis=1) / max(box.width, 1)
+    bottom = len(cover)
+    while bottom > 0 and cover[bottom - 1] == 0:
+        bottom -= 1  # the box reaches the line's grey edge, below its dark core
     band = 0
-    while band < len(cover) and cover[len(cover) - 1 - band] >= _UNDERLINE_SPAN:
+    while band < bottom and cover[bottom - 1 - band] >= _UNDERLINE_SPAN:
         band += 1
-    top = len(cover) - band
+    top = bottom - band
     if band == 0 or band > max(2, _UNDERLINE_THICK * box.height) or top == 0:
         return None
     rows = np.flatnonzero(cover[:top] > 0)

@@ -111,15 +111,15 @@ class Prepared:
 def prepare(gray: NDArray[np.uint8], engine: Engine, scale: float) -> Prepared:
     """Straighten the page, detect text lines and rules, paint the table rules out, box every piece of text."""
     quads = engine.detect(to_bgr(gray))
-    ink, faint = ink_masks(gray)
+    ink, faint = ink_masks(gray, scale)
     angle = skew_angle(quads, faint)
     if angle:
         gray = straighten(gray, angle)
         quads = engine.detect(to_bgr(gray))
-        ink, faint = ink_masks(gray)
+        ink, faint = ink_masks(gray, scale)
     lines = line_boxes(quads, faint)
     em = text_height(lines, _DEFAULT_EM * scale)
-    rules = find_rules(faint, scale, em, [(b.x0, b.y0, b.x1, b.y1) for b in lines])
+    rules = find_rules(gray, scale, em, [(b.x0, b.y0, b.x1, b.y1) for b in lines])
     core = rules.mask(gray.shape, pad=0)
     fringe = rules.mask(gray.shape, pad=1)
     clean = gray.copy()

@@ -1,7 +1,8 @@
 """Ruling lines in a page image: the same :class:`~..pdf.model.Edge` records a text PDF's path objects give.
 
-A rule is a long, thin run of ink. Morphological opening with a long one-pixel-thin
-kernel keeps those, one direction at a time. Each connected run becomes a segment;
+A rule is a long, thin line darker than what lies on either side of it (on white paper or
+in a shaded row alike). Morphological opening with a long one-pixel-thin kernel keeps
+those, one direction at a time. Each connected run becomes a segment;
 runs thicker than a rule (a filled bar, a black block) are not rules, as in a text PDF
 (``backend._THIN``). A character's strokes are runs too, and in the large type of a
 title (淮安 2024: 22-point bold, 16-point body) longer than the shortest rules, so the
@@ -27,7 +28,8 @@ __all__ = ["PixelRule", "Rules", "find_rules", "ink_masks"]
 
 _MIN_H = (12.0, 1.6)  # shortest horizontal rule: points, and text heights
 _MIN_V = (8.0, 1.2)  # shortest vertical rule (one table row is about two text heights tall)
-_FAINT = 40  # grey levels under the paper's shade: printed, however faintly (scan noise stays above)
+_CONTRAST = 40  # grey levels darker than the surroundings: printed, however faintly (scan noise is less)
+_STROKE = 6.0  # points: strokes and rules up to this wide are found on any background
 _INSIDE = 0.7  # share of a run lying in one text line's box that makes it a stroke of that line
 _THICK = 3.0  # points: thicker runs are bars or blocks, not rules
 _TOUCH = 3  # pixels: a rule ending this close to another one meets it
@@ -76,25 +78,29 @@ class Rules:
         return out
 
 
-def ink_masks(gray: NDArray[np.uint8]) -> tuple[Mask, Mask]:
+def ink_masks(gray: NDArray[np.uint8], scale: float) -> tuple[Mask, Mask]:
     """Ink as 255 on 0, twice: strict (Otsu's threshold, never lighter than mid-grey): the cores
-    of glyphs and rules; and faint (clearly darker than the paper): all that is printed.
+    of glyphs and rules; and faint: every thin dark stroke, however light, on any background.
 
-    Thin strokes and thin borders render grey. In 淮安 2024 at 144 dpi the strokes of ``二``
-    are 130-200 grey (a strict mask loses the character: ``、上年结转…``); the LibreOffice
-    export of 上海 2019 draws its table in light grey hairlines. Text and rules are found in
-    the faint mask; the strict one tells a glyph touching a rule from the rule's grey edge.
+    Thin strokes render grey: in 淮安 2024 at 144 dpi the strokes of ``二`` are 130-200 grey
+    (a strict mask loses the character: ``、上年结转…``). A plain lighter threshold would take
+    shading for ink: 平潭 2020 shades its caption rows grey, and the shaded rows swallowed
+    the table's rules. So the faint mask is a black top-hat: what is darker than its
+    surroundings once strokes narrower than a few points are closed over, flat fills are not.
     """
     otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     level = min(max(float(otsu), 100.0), 200.0)  # Otsu degenerates on a nearly empty page
-    strict = min(level, 160.0)
-    paper = float(np.percentile(gray, 95))
-    faint = max(strict, paper - _FAINT)
-    return _below(gray, strict), _below(gray, faint)
+    strict = np.where(gray <= min(level, 160.0), 255, 0).astype(np.uint8)
+    size = max(int(_STROKE * scale) | 1, 5)
+    faint = _dark_on_surroundings(gray, (size, size)) | strict
+    return strict, faint
 
 
-def _below(gray: NDArray[np.uint8], level: float) -> Mask:
-    return np.where(gray <= level, 255, 0).astype(np.uint8)
+def _dark_on_surroundings(gray: NDArray[np.uint8], size: tuple[int, int]) -> Mask:
+    """Where the image is clearly darker than once structures thinner than ``size`` (w, h) are closed over."""
+    closed = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+    hat = cv2.subtract(closed, gray)
+    return np.where(hat >= _CONTRAST, 255, 0).astype(np.uint8)
 
 
 def _inside(rule: PixelRule, box: tuple[int, int, int, int]) -> float:
@@ -109,13 +115,20 @@ def _inside(rule: PixelRule, box: tuple[int, int, int, int]) -> float:
     return max(0, min(rule.y1, y1) - max(rule.y0, y0)) / max(rule.y1 - rule.y0, 1)
 
 
-def _runs(ink: Mask, horizontal: bool, scale: float, em: float) -> list[PixelRule]:
+def _runs(gray: NDArray[np.uint8], horizontal: bool, scale: float, em: float) -> list[PixelRule]:
+    """Long thin runs in one direction: lines darker than what lies across them, opened with a long kernel."""
+    thick = max(_THICK * scale, 2.0)
+    across = int(2 * thick) | 1
+    lines = _dark_on_surroundings(gray, (1, across) if horizontal else (across, 1))
+    # Where a rule crosses one of the other direction it is not darker than its surroundings
+    # across: bridge that gap along the rule.
+    bridge = (across, 1) if horizontal else (1, across)
+    lines = cv2.morphologyEx(lines, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
     points, heights = _MIN_H if horizontal else _MIN_V
     length = max(int(max(points * scale, heights * em)), 8)
     size = (length, 1) if horizontal else (1, length)
-    opened = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+    opened = cv2.morphologyEx(lines, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
     n, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
-    thick = max(_THICK * scale, 2.0)
     out: list[PixelRule] = []
     for i in range(1, n):
         x, y, w, h = (int(v) for v in stats[i, :4])
@@ -124,17 +137,17 @@ def _runs(ink: Mask, horizontal: bool, scale: float, em: float) -> list[PixelRul
     return out
 
 
-def find_rules(ink: Mask, scale: float, em: float, lines: list[tuple[int, int, int, int]]) -> Rules:
-    """Horizontal and vertical rules of a page's ink mask.
+def find_rules(gray: NDArray[np.uint8], scale: float, em: float, lines: list[tuple[int, int, int, int]]) -> Rules:
+    """Horizontal and vertical rules of a page image.
 
     Args:
-        ink: the page's ink (255) on 0.
+        gray: the page, grey.
         scale: pixels a point.
         em: the body text's height in pixels.
         lines: the detected text lines' boxes ``(x0, y0, x1, y1)``, in pixels.
     """
     hs, vs = (
-        [r for r in _runs(ink, horizontal, scale, em) if not any(_inside(r, b) >= _INSIDE for b in lines)]
+        [r for r in _runs(gray, horizontal, scale, em) if not any(_inside(r, b) >= _INSIDE for b in lines)]
         for horizontal in (True, False)
     )
     table = [h for h in hs if any(h.meets(v) for v in vs)] + [v for v in vs if any(v.meets(h) for h in hs)]
