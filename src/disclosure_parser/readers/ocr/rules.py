@@ -123,7 +123,7 @@ def _runs(gray: NDArray[np.uint8], horizontal: bool, scale: float, em: float) ->
     # Where a rule crosses one of the other direction it is not darker than its surroundings
     # across: bridge that gap along the rule.
     bridge = (across, 1) if horizontal else (1, across)
-    lines = cv2.morphologyEx(lines, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
+    lines = np.asarray(cv2.morphologyEx(lines, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge)))
     points, heights = _MIN_H if horizontal else _MIN_V
     length = max(int(max(points * scale, heights * em)), 8)
     size = (length, 1) if horizontal else (1, length)
