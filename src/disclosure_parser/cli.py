@@ -258,10 +258,13 @@ class _ProgressBar:
 
 @main.command()
 def formats() -> None:
-    """List the input formats and the reader handling each."""
+    """List the input formats and the reader handling each, and whether OCR of scanned PDFs is available."""
     for fmt in InputFormat:
         reader = READERS.get(fmt)
         click.echo(f"{fmt.value}\t{reader.__name__ if reader else '(no reader)'}")
+    from .readers.pdf.ocr import INSTALL_HINT, ocr_available
+
+    click.echo(f"ocr\t{'installed' if ocr_available() else 'not installed: ' + INSTALL_HINT}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -69,12 +69,27 @@ def test_ruling_lines_become_edges_in_points_and_text_strokes_do_not() -> None:
     img[400:402, 100:300] = 0  # a long stroke of big title text: inside a detected line
     img[500:530, 100:400] = 0  # a black bar: too thick for a rule
     img[150:170, 260:440] = 217  # a grey shaded cell: neither ink nor a rule
-    rules = find_rules(img, 2.0, 20.0, [(90, 380, 310, 420)])
+    rules = find_rules(img, ink_masks(img, 2.0)[0], 2.0, 20.0, [(90, 380, 310, 420)])
     hs = sorted(e.pos for e in rules.edges(2.0) if e.horizontal)
     vs = sorted(e.pos for e in rules.edges(2.0) if not e.horizontal)
     assert hs == [50.5, 100.5, 150.5]
     assert vs == [25.5, 125.5, 225.5, 324.5]
     assert len(rules.table) == 7  # every rule crosses another: all are table rules
+
+
+def test_a_short_piece_of_border_joining_two_rules_is_a_rule() -> None:
+    img = _page()
+    img[100:102, 50:650] = 0
+    img[300:302, 50:650] = 0
+    img[100:200, 250:252] = 0  # a column edge in the header ...
+    img[200:302, 270:272] = 0  # ... offset 20 pixels from the one in the rows below
+    img[200:202, 50:250] = 0
+    img[202:204, 252:270] = 0  # 18 pixels of border joining them under the header, a pixel row lower
+    img[200:202, 272:650] = 0
+    img[100:302, 50:52] = 0
+    img[100:302, 648:650] = 0
+    rules = find_rules(img, ink_masks(img, 2.0)[0], 2.0, 20.0, [])
+    assert any(e.horizontal and e.pos == 101.5 and e.start <= 127 and e.end >= 134 for e in rules.edges(2.0))
 
 
 def test_grey_hairlines_and_thin_strokes_are_ink_in_the_faint_mask_only() -> None:

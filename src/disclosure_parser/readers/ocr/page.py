@@ -119,7 +119,7 @@ def prepare(gray: NDArray[np.uint8], engine: Engine, scale: float) -> Prepared:
         ink, faint = ink_masks(gray, scale)
     lines = line_boxes(quads, faint)
     em = text_height(lines, _DEFAULT_EM * scale)
-    rules = find_rules(gray, scale, em, [(b.x0, b.y0, b.x1, b.y1) for b in lines])
+    rules = find_rules(gray, ink, scale, em, [(b.x0, b.y0, b.x1, b.y1) for b in lines])
     core = rules.mask(gray.shape, pad=0)
     fringe = rules.mask(gray.shape, pad=1)
     clean = gray.copy()

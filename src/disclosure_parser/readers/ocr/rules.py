@@ -30,6 +30,7 @@ _MIN_H = (12.0, 1.6)  # shortest horizontal rule: points, and text heights
 _MIN_V = (8.0, 1.2)  # shortest vertical rule (one table row is about two text heights tall)
 _CONTRAST = 40  # grey levels darker than the surroundings: printed, however faintly (scan noise is less)
 _STROKE = 6.0  # points: strokes and rules up to this wide are found on any background
+_MIN_SHORT = 4.0  # points: the shortest piece of border kept, when it joins two rules
 _INSIDE = 0.7  # share of a run lying in one text line's box that makes it a stroke of that line
 _THICK = 3.0  # points: thicker runs are bars or blocks, not rules
 _TOUCH = 3  # pixels: a rule ending this close to another one meets it
@@ -115,17 +116,15 @@ def _inside(rule: PixelRule, box: tuple[int, int, int, int]) -> float:
     return max(0, min(rule.y1, y1) - max(rule.y0, y0)) / max(rule.y1 - rule.y0, 1)
 
 
-def _runs(gray: NDArray[np.uint8], horizontal: bool, scale: float, em: float) -> list[PixelRule]:
-    """Long thin runs in one direction: lines darker than what lies across them, opened with a long kernel."""
-    thick = max(_THICK * scale, 2.0)
+def _line_mask(gray: NDArray[np.uint8], ink: Mask, horizontal: bool, thick: float) -> Mask:
+    """Lines darker than what lies across them (or plain dark ink: where a rule crosses another
+    it is not darker than its surroundings)."""
     across = int(2 * thick) | 1
-    lines = _dark_on_surroundings(gray, (1, across) if horizontal else (across, 1))
-    # Where a rule crosses one of the other direction it is not darker than its surroundings
-    # across: bridge that gap along the rule.
-    bridge = (across, 1) if horizontal else (1, across)
-    lines = np.asarray(cv2.morphologyEx(lines, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge)))
-    points, heights = _MIN_H if horizontal else _MIN_V
-    length = max(int(max(points * scale, heights * em)), 8)
+    return _dark_on_surroundings(gray, (1, across) if horizontal else (across, 1)) | ink
+
+
+def _runs(lines: Mask, horizontal: bool, length: int, thick: float) -> list[PixelRule]:
+    """Runs at least ``length`` long and at most ``thick`` thick in one direction."""
     size = (length, 1) if horizontal else (1, length)
     opened = cv2.morphologyEx(lines, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
     n, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
@@ -137,18 +136,51 @@ def _runs(gray: NDArray[np.uint8], horizontal: bool, scale: float, em: float) ->
     return out
 
 
-def find_rules(gray: NDArray[np.uint8], scale: float, em: float, lines: list[tuple[int, int, int, int]]) -> Rules:
+def _joins(piece: PixelRule, rules: list[PixelRule]) -> bool:
+    """Whether each end of ``piece`` lies on a rule of the other direction."""
+    t = _TOUCH
+    mid = (piece.y0 + piece.y1) / 2 if piece.horizontal else (piece.x0 + piece.x1) / 2
+    ends: list[tuple[float, float]]
+    if piece.horizontal:
+        ends = [(piece.x0, mid), (piece.x1 - 1, mid)]
+    else:
+        ends = [(mid, piece.y0), (mid, piece.y1 - 1)]
+    across = [r for r in rules if r.horizontal != piece.horizontal]
+    return all(any(r.x0 - t <= x <= r.x1 + t and r.y0 - t <= y <= r.y1 + t for r in across) for x, y in ends)
+
+
+def find_rules(
+    gray: NDArray[np.uint8], ink: Mask, scale: float, em: float, lines: list[tuple[int, int, int, int]]
+) -> Rules:
     """Horizontal and vertical rules of a page image.
 
     Args:
         gray: the page, grey.
+        ink: its dark ink (the strict mask of :func:`ink_masks`).
         scale: pixels a point.
         em: the body text's height in pixels.
         lines: the detected text lines' boxes ``(x0, y0, x1, y1)``, in pixels.
     """
-    hs, vs = (
-        [r for r in _runs(gray, horizontal, scale, em) if not any(_inside(r, b) >= _INSIDE for b in lines)]
-        for horizontal in (True, False)
-    )
+    thick = max(_THICK * scale, 2.0)
+    masks = {horizontal: _line_mask(gray, ink, horizontal, thick) for horizontal in (True, False)}
+    found: list[PixelRule] = []
+    for horizontal in (True, False):
+        points, heights = _MIN_H if horizontal else _MIN_V
+        length = max(int(max(points * scale, heights * em)), 8)
+        found += _runs(masks[horizontal], horizontal, length, thick)
+    found = [r for r in found if not any(_inside(r, b) >= _INSIDE for b in lines)]
+    # A short piece of border joining two rules (上海 2019: where a header's column edge is offset
+    # from the rows below, 7 points of the rule under the header join the two edges). Without it
+    # the header cell and the cell under it become one.
+    short = max(int(_MIN_SHORT * scale), 4)
+    for horizontal in (True, False):
+        rest = masks[horizontal].copy()
+        for r in found:  # only new pieces: not a glyph's stroke beside a rule, widening it
+            rest[max(r.y0 - 1, 0) : r.y1 + 1, max(r.x0 - 1, 0) : r.x1 + 1] = 0
+        for r in _runs(rest, horizontal, short, thick):
+            if _joins(r, found) and not any(_inside(r, b) >= _INSIDE for b in lines):
+                found.append(r)
+    hs = [r for r in found if r.horizontal]
+    vs = [r for r in found if not r.horizontal]
     table = [h for h in hs if any(h.meets(v) for v in vs)] + [v for v in vs if any(v.meets(h) for h in hs)]
     return Rules(hs + vs, table)

@@ -7,16 +7,22 @@ is unusable (a scan, glyph soup: :mod:`.quality`). Each page is rendered at
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Literal
 
 from ...errors import MissingDependencyError
 from .backend import Document
 from .model import PageContent
 
-__all__ = ["INSTALL_HINT", "SCALE", "ocr_targets", "recognise_pages"]
+__all__ = ["INSTALL_HINT", "SCALE", "ocr_available", "ocr_targets", "recognise_pages"]
 
 INSTALL_HINT = "pip install 'disclosure-parser[ocr]'"
 SCALE = 2.0  # pixels a point (144 dpi); see benchmarks/ocr.py for accuracy and time by scale
+
+
+def ocr_available() -> bool:
+    """Whether the ``[ocr]`` extra is installed (checked without importing it)."""
+    return all(importlib.util.find_spec(m) is not None for m in ("rapidocr_onnxruntime", "cv2", "numpy"))
 
 
 def ocr_targets(mode: bool | Literal["auto"], contents: list[PageContent], flagged: dict[int, str]) -> list[int]:
