@@ -1,14 +1,17 @@
 """Where the text is on a page image: line boxes from the detector, made to fit the page's tables.
 
-The detector finds text lines; three things are done to its boxes before reading them:
+The detector finds text lines; before they are read their boxes are made to fit:
 
 * a box running over a table rule is cut at the rule (a cell's text never spills into
   the next cell), and a tall box holding several stacked lines is cut at the blank rows
   between them (labels printed one character per line: ``三、`` / ``本`` / ``年`` …);
-* each box is shrunk to the ink inside it, so glyph boxes line up as in a text PDF;
+* a box cutting through a glyph grows to all of it, then every box is shrunk to the ink
+  inside it, so glyph boxes line up as in a text PDF; a box lying within another is the
+  same text twice and goes;
 * ink the detector left out becomes boxes of its own. The detector misses lone short
   marks, a single ``0`` or ``4`` alone in a table cell above all (淮安 2024 rendered at
-  144 dpi: a third of the matrix's single digits), which are exactly the cells that matter.
+  144 dpi: a third of the matrix's single digits), which are exactly the cells that matter;
+* a box over an underline gets a second box without it (:func:`without_underline`).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ _UNDERLINE_SPAN = 0.7  # of the box width: an underline runs under most of the t
 _UNDERLINE_FILL = 0.6  # of the height above it: how much of it is ink rows (二 and 三 have less)
 _LINE_GAP = 0.15  # of the width: a blank band this tall between stacked lines (strokes are closer)
 _MIN_PIECE = 0.6  # of the width: the shortest line cut out of a stack (one character is about square)
+_SAME_BOX = 0.8  # of a box's area: lying this much within another box, it is that box's text
 
 
 @dataclass(slots=True)
@@ -183,7 +187,23 @@ def detector_boxes(
                 continue
             grown = glyphs.grow(tight)
             out.extend(b for piece in _unstack(grown, ink) if (b := _tighten(piece, ink)) is not None)
-    return out
+    return _distinct(out)
+
+
+def _distinct(boxes: list[Box]) -> list[Box]:
+    """The boxes without those lying (mostly) within a bigger one: grown to the same glyphs, they
+    would read the same text twice."""
+    ordered = sorted(boxes, key=lambda b: b.width * b.height, reverse=True)
+    kept: list[Box] = []
+    for b in ordered:
+        area = max(b.width * b.height, 1)
+        if not any(_overlap(b, k) >= _SAME_BOX * area for k in kept):
+            kept.append(b)
+    return kept
+
+
+def _overlap(a: Box, b: Box) -> int:
+    return max(0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0, min(a.y1, b.y1) - max(a.y0, b.y0))
 
 
 def line_boxes(quads: list[NDArray[np.float32]], ink: Mask) -> list[Box]:

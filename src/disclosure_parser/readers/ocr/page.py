@@ -25,7 +25,7 @@ __all__ = ["Prepared", "prepare", "read_page_image", "recognise"]
 
 _PAD = 0.3  # of the line height: white margin around a crop (the recogniser reads a lone digit better)
 _NARROW = 0.55  # of a CJK character's width: a digit's or Latin letter's width
-_MIN_SCORE = 0.3  # recognitions below this are noise read as text
+_MIN_SCORE = 0.1  # recognitions below this are noise read as text; above, a doubtful reading keeps its low confidence
 _DEFAULT_EM = 10.0  # points: body text size when a page has no line to measure
 
 
