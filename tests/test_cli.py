@@ -58,4 +58,5 @@ def test_read_segment_keys_formats() -> None:
     assert seg.splitlines()[0].startswith("一\t")
     keys = runner.invoke(main, ["keys", "--template", "2019"]).output.splitlines()
     assert len(keys) == 1 + len(dp.keys_for("2019"))
-    assert "txt" in runner.invoke(main, ["formats"]).output
+    listed = runner.invoke(main, ["formats"]).output
+    assert "txt" in listed and "\nocr\t" in listed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .document import RawDocument
 from .formats import InputFormat
 from .options import ParseOptions
@@ -18,6 +20,7 @@ def parse(
     *,
     format: InputFormat | str | None = None,
     strict: bool = False,
+    ocr: bool | Literal["auto"] | None = None,
     options: ParseOptions | None = None,
 ) -> Report:
     """Parse one annual report into a typed, validated :class:`Report`.
@@ -28,7 +31,10 @@ def parse(
             by default the format is recognised from the content, the extension breaking ties.
         strict: raise :class:`StrictModeError` when the report has error findings
             (a broken 勾稽 relation, an unreadable number).
-        options: limits and switches (:class:`ParseOptions`); ``strict`` overrides its flag.
+        ocr: read PDF pages by OCR (needs the ``[ocr]`` extra): ``"auto"`` only pages without a
+            usable text layer (scans, glyph soup), ``True`` every page, ``False`` none (such pages
+            give ``status="needs_ocr"``); ``None`` keeps ``options.ocr`` (default off).
+        options: limits and switches (:class:`ParseOptions`); ``strict`` and ``ocr`` override its fields.
 
     Returns:
         The report. Problems that do not stop parsing are in ``report.findings``.
@@ -45,14 +51,18 @@ def parse(
     opts = options or ParseOptions()
     if strict != opts.strict and (strict or options is None):
         opts = opts.model_copy(update={"strict": strict})
-    return Parser(options=opts).parse(source, format=format)
+    return Parser(options=opts, ocr=ocr).parse(source, format=format)
 
 
 def read(
-    source: Source, *, format: InputFormat | str | None = None, options: ParseOptions | None = None
+    source: Source,
+    *,
+    format: InputFormat | str | None = None,
+    ocr: bool | Literal["auto"] | None = None,
+    options: ParseOptions | None = None,
 ) -> RawDocument:
     """Run only the reader: paragraphs and tables as extracted, uninterpreted (for debugging)."""
-    return Parser(options=options).read(source, format=format)[0]
+    return Parser(options=options, ocr=ocr).read(source, format=format)[0]
 
 
 def segment(

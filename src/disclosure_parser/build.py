@@ -6,6 +6,7 @@ from .detect import detect_template
 from .document import Figure, Paragraph, RawDocument, RawTable
 from .metadata import read_meta
 from .models import ReportMeta, Section, SourceInfo
+from .readings import attach_confidence, check_readings
 from .report import Report
 from .schema import SectionId, Template
 from .segmenter import Segmentation, segment
@@ -53,7 +54,8 @@ def _ocr_status(doc: RawDocument, report: Report, findings: Findings) -> None:
     for page in doc.ocr_pages:
         findings.add(
             "P1",
-            f"page {page} has no usable text layer (a scan or unreadable glyphs); it needs OCR",
+            f"page {page} has no usable text layer (a scan or unreadable glyphs); it needs OCR: "
+            f"pip install 'disclosure-parser[ocr]' and parse with ocr=\"auto\" (CLI: --ocr auto)",
             severity="warning",
             location=None,
         )
@@ -129,5 +131,8 @@ def build_report(doc: RawDocument, source: SourceInfo) -> Report:
                 section=sid,
             )
     findings.extend(check_relations(report))
+    if doc.recognised_pages:
+        attach_confidence(report, doc)
+        findings.extend(check_readings(report, set(doc.recognised_pages)))
     report.findings = list(findings)
     return report

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import click
 
@@ -18,6 +18,7 @@ from ._version import __version__
 from .document import Figure, Paragraph, RawDocument
 from .errors import DisclosureParserError
 from .formats import InputFormat
+from .options import ParseOptions
 from .readers import READERS
 from .report import Report
 from .schema import keys_for
@@ -38,6 +39,21 @@ def _format_option(fn: F) -> F:
     return click.option("--format", "fmt", type=_FORMATS, default=None, help="Skip format sniffing.")(fn)
 
 
+_OCR_MODES: dict[str, bool | Literal["auto"]] = {"off": False, "auto": "auto", "always": True}
+
+
+def _ocr_option(fn: F) -> F:
+    return click.option(
+        "--ocr",
+        "ocr",
+        type=click.Choice(list(_OCR_MODES)),
+        default="off",
+        show_default=True,
+        help="Read PDF pages by OCR (needs the [ocr] extra): auto = only pages without a usable text "
+        "layer (scans), always = every page.",
+    )(fn)
+
+
 def _dump(obj: Any, *, ascii_only: bool, indent: int | None) -> str:
     return json.dumps(obj, ensure_ascii=ascii_only, indent=indent, default=str)
 
@@ -48,11 +64,13 @@ def _report_json(report: Report, *, ascii_only: bool, indent: int | None) -> str
     return _dump(report.model_dump(mode="json"), ascii_only=True, indent=indent)
 
 
-def _parse_all(files: tuple[str, ...], fmt: str | None, strict: bool) -> Iterator[tuple[str, Report | None]]:
+def _parse_all(
+    files: tuple[str, ...], fmt: str | None, strict: bool, ocr: str = "off"
+) -> Iterator[tuple[str, Report | None]]:
     for path in files:
         data, name = _source(path)
         try:
-            yield name, api.parse(data, format=fmt, strict=strict)
+            yield name, api.parse(data, format=fmt, strict=strict, ocr=_OCR_MODES[ocr])
         except DisclosureParserError as exc:
             click.echo(f"error: {name}: {type(exc).__name__}: {exc.message}", err=True)
             yield name, None
@@ -79,11 +97,12 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail a file whose report has error findings.")
 @click.option("--ascii", "ascii_only", is_flag=True, help="Escape non-ASCII characters in JSON.")
 @_format_option
-def parse(files: tuple[str, ...], output: str, strict: bool, ascii_only: bool, fmt: str | None) -> None:
+@_ocr_option
+def parse(files: tuple[str, ...], output: str, strict: bool, ascii_only: bool, fmt: str | None, ocr: str) -> None:
     """Parse FILE... (use - for standard input) and print JSON."""
     failed = 0
     reports: list[str] = []
-    for name, report in _parse_all(files, fmt, strict):
+    for name, report in _parse_all(files, fmt, strict, ocr):
         if report is None:
             failed += 1
             continue
@@ -108,11 +127,11 @@ def parse(files: tuple[str, ...], output: str, strict: bool, ascii_only: bool, f
 R = TypeVar("R")
 
 
-def _one(fn: Callable[..., R], file: str, fmt: str | None) -> R:
+def _one(fn: Callable[..., R], file: str, fmt: str | None, **kwargs: Any) -> R:
     """Run one API function on FILE (or stdin), a library error becoming a one-line CLI error."""
     data, name = _source(file)
     try:
-        return fn(data, format=fmt)
+        return fn(data, format=fmt, **kwargs)
     except DisclosureParserError as exc:
         raise click.ClickException(f"{name}: {exc.message}") from exc
 
@@ -132,9 +151,10 @@ def _outline(doc: RawDocument) -> Iterator[str]:
 @main.command()
 @click.argument("file")
 @_format_option
-def read(file: str, fmt: str | None) -> None:
+@_ocr_option
+def read(file: str, fmt: str | None, ocr: str) -> None:
     """Print what the reader extracted from FILE: paragraphs and tables, uninterpreted."""
-    for line in _outline(_one(api.read, file, fmt)):
+    for line in _outline(_one(api.read, file, fmt, ocr=_OCR_MODES[ocr])):
         click.echo(line)
 
 
@@ -173,8 +193,15 @@ def keys(template: str) -> None:
 @click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds allowed per file.")
 @click.option("--chinese-headers", is_flag=True, help="Chinese column names in CSV/Parquet/Excel exports.")
 @click.option("--no-progress", is_flag=True, help="No progress bar (for logs).")
+@_ocr_option
 def batch(
-    inputs: tuple[str, ...], out: str, workers: int | None, timeout: float, chinese_headers: bool, no_progress: bool
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int | None,
+    timeout: float,
+    chinese_headers: bool,
+    no_progress: bool,
+    ocr: str,
 ) -> None:
     """Parse files, directories or globs into a resumable database (and export).
 
@@ -190,6 +217,7 @@ def batch(
             out,
             workers=workers,
             timeout=timeout,
+            options=ParseOptions(ocr=_OCR_MODES[ocr]),
             chinese_headers=chinese_headers,
             progress=bar.update,
             on_total=bar.start,
@@ -233,10 +261,13 @@ class _ProgressBar:
 
 @main.command()
 def formats() -> None:
-    """List the input formats and the reader handling each."""
+    """List the input formats and the reader handling each, and whether OCR of scanned PDFs is available."""
     for fmt in InputFormat:
         reader = READERS.get(fmt)
         click.echo(f"{fmt.value}\t{reader.__name__ if reader else '(no reader)'}")
+    from .readers.pdf.ocr import INSTALL_HINT, ocr_available
+
+    click.echo(f"ocr\t{'installed' if ocr_available() else 'not installed: ' + INSTALL_HINT}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -145,6 +145,19 @@ FINDING_CODES: dict[str, FindingCode] = dict(
         ),
         _c("P3", "info", "PDF字形 / unreadable glyphs", "Some glyphs of a PDF page could not be read."),
         _c(
+            "O1",
+            "warning",
+            "OCR读数存疑 / OCR reading in doubt",
+            "A cell read by OCR breaks a relation (C1-C6) that one typical OCR slip in its reading "
+            "(0/O, 1/l, 5/S, 8/B, a lost or doubled digit) would satisfy; both readings given, value kept as read.",
+        ),
+        _c(
+            "O2",
+            "info",
+            "OCR识别 / pages read by OCR",
+            'These PDF pages were read by OCR (ocr=True or "auto"); their cells carry a recognition confidence.',
+        ),
+        _c(
             "H1",
             "info",
             "HTML嵌套过深 / HTML nested too deep",

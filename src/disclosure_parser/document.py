@@ -42,6 +42,7 @@ class Paragraph:
     text: str
     location: Location = field(default_factory=Location)
     level: int = 0
+    confidence: float | None = None  # OCR recognition confidence of its least sure glyph; None: not OCR'd
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class TableCell:
     rowspan: int = 1
     colspan: int = 1
     location: Location = field(default_factory=Location)
+    confidence: float | None = None  # OCR recognition confidence of its least sure glyph; None: not OCR'd
 
 
 @dataclass(slots=True)
@@ -153,7 +155,8 @@ class RawDocument:
     ``notes`` are reader observations as ``(code, message, context)``; the parser turns
     them into info findings. ``ocr_pages`` lists pages (1-based) that have no usable text
     layer (a scan, glyph soup): the reader emits no text for them and the report gets
-    ``status="needs_ocr"``.
+    ``status="needs_ocr"``. ``recognised_pages`` lists pages whose text was read by OCR
+    (``ParseOptions.ocr``); their cells and paragraphs carry a ``confidence``.
     """
 
     blocks: list[Block] = field(default_factory=list)
@@ -162,6 +165,7 @@ class RawDocument:
     pages: int | None = None
     notes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
+    recognised_pages: list[int] = field(default_factory=list)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))

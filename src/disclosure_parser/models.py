@@ -50,7 +50,7 @@ SourceRef = Location
 
 
 class Cell(BaseModel):
-    """One numeric cell: value (None for blank/placeholder/unreadable), raw text, location."""
+    """One numeric cell: value (None for blank/placeholder/unreadable), raw text, location, OCR confidence."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -58,6 +58,11 @@ class Cell(BaseModel):
     raw: str | None = Field(None, description="text as printed; None when the cell was not found at all")
     source: SourceRef | None = None
     note: str | None = Field(None, description="annotation printed with the number, or its unit")
+    confidence: float | None = Field(
+        None,
+        description="OCR recognition confidence (0-1) of the cell's least sure character; "
+        "None when the cell was not read by OCR (or OCR found it blank)",
+    )
 
 
 def _cell() -> Cell:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["ParseOptions"]
@@ -26,3 +28,8 @@ class ParseOptions(BaseModel):
     )
     max_pages: int = Field(300, gt=0, description="largest PDF page count accepted")
     max_table_cells: int = Field(200_000, gt=0, description="largest number of cells in one table grid")
+    ocr: bool | Literal["auto"] = Field(
+        False,
+        description='read PDF pages by OCR (needs the [ocr] extra): "auto" only pages without a usable '
+        "text layer (scans, glyph soup), True every page, False none (such pages make status needs_ocr)",
+    )

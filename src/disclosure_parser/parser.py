@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Literal
 
 from ._version import __version__
 from .build import build_report
@@ -37,8 +38,12 @@ class Parser:
         >>> report = parser.parse("某县2023年政府信息公开工作年度报告.docx")  # doctest: +SKIP
     """
 
-    def __init__(self, *, options: ParseOptions | None = None) -> None:
-        self.options = options or ParseOptions()
+    def __init__(self, *, options: ParseOptions | None = None, ocr: bool | Literal["auto"] | None = None) -> None:
+        """``ocr``, when given, overrides ``options.ocr`` (see :class:`ParseOptions`)."""
+        opts = options or ParseOptions()
+        if ocr is not None and ocr != opts.ocr:
+            opts = opts.model_copy(update={"ocr": ParseOptions(ocr=ocr).ocr})
+        self.options = opts
 
     def read(
         self, source: Source, *, format: InputFormat | str | None = None, name: str | None = None

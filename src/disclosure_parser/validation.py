@@ -21,12 +21,13 @@ Nothing here changes a number.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .models import Finding
 from .report import Report
 from .schema import APPEAL_GROUPS, APPLICANT_COLUMNS, APPLICATION_ROWS, keys_for
 
-__all__ = ["check_relations"]
+__all__ = ["Relation", "check_relations", "relations"]
 
 _COLS = [c for c, _ in APPLICANT_COLUMNS]
 _COL_LABEL = dict(APPLICANT_COLUMNS)
@@ -50,11 +51,20 @@ _GROUP_NAMES = {"review": "行政复议", "litigation_direct": "未经复议直�
 _PART_LABELS = {"upheld": "维持", "corrected": "纠正", "other": "其他结果", "pending": "尚未审结"}
 
 
+class Relation(NamedTuple):
+    """One relation instance: ``sum(left) == sum(right)``, over canonical keys."""
+
+    code: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+
 class _Checker:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.cells = report.cell_map()
         self.found: list[Finding] = []
+        self.relations: list[Relation] = []
 
     def value(self, key: str) -> int | float | None:
         return self.cells[key].value
@@ -64,6 +74,7 @@ class _Checker:
 
     def equation(self, code: str, left: Sequence[str], right: Sequence[str], what: str, what_en: str) -> None:
         """Check sum(left) == sum(right); blank counts as 0; skip when one side is all blank."""
+        self.relations.append(Relation(code, tuple(left), tuple(right)))
         keys = [*left, *right]
         if not any(self.printed(k) for k in keys):
             return  # table absent: the T1 finding already says so
@@ -189,3 +200,13 @@ def check_relations(report: Report) -> list[Finding]:
     checker.appeals()
     checker.non_negative(report.template)
     return checker.found
+
+
+def relations(report: Report) -> list[Relation]:
+    """The instances of C1-C6 that apply to the report (checked or not), for checks built on them."""
+    if report.template not in ("2019", "2021"):
+        return []
+    checker = _Checker(report)
+    checker.applications(report.template)
+    checker.appeals()
+    return checker.relations

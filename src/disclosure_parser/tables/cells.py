@@ -38,7 +38,7 @@ def source_ref(loc: Location | None) -> SourceRef | None:
 
 
 def _cell(value: int | float | None, raw: str | None, source: SourceRef | None, note: str | None = None) -> Cell:
-    return _trusted(Cell, {"value": value, "raw": raw, "source": source, "note": note})
+    return _trusted(Cell, {"value": value, "raw": raw, "source": source, "note": note, "confidence": None})
 
 
 _NOT_READ = _cell(None, None, None)

@@ -33,6 +33,10 @@ _NUMBER = regex.compile(
     r"\s*(?P<note>[（(\[【].*)?$"
 )
 _UNIT_FACTOR = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
+# A number as OCR misreads it: digits with letters taken for digits (1O, B0, S, l2). It is no
+# number (its cell is reported, its raw text kept) but it stands where a value stands, so the
+# row's other values are still read.
+_MISREAD = regex.compile(r"^(?=.*[0-9OoDQlI|SsBbZ〇])[0-9OoDQlI|SsBbZ〇]{1,8}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +99,9 @@ def _parse(text: str) -> ParsedNumber:
 
 
 def is_value_like(text: str | None) -> bool:
-    """Whether a cell can sit in a value column: a number, blank or a placeholder."""
-    return parse_number(text).kind != "text"
+    """Whether a cell can sit in a value column: a number, blank, a placeholder, or a number as
+    OCR misreads it (``1O``: not a number, but a value cell all the same)."""
+    return parse_number(text).kind != "text" or bool(_MISREAD.match((text or "").strip()))
 
 
 def to_10k_yuan(value: Decimal, unit: str | None) -> Decimal | None:

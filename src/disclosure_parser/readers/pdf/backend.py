@@ -256,6 +256,25 @@ class Document:
         finally:
             page.close()
 
+    def render(self, index: int, scale: float) -> Any:
+        """Page ``index`` (0-based) as a grey image, ``scale`` pixels a point: a numpy ``uint8`` array, rows top-down.
+
+        The image covers the same box as :meth:`page`'s coordinates (media box ∩ crop box).
+        """
+        try:
+            page = self._pdf[index]
+        except _pdfium.PdfiumError as exc:
+            raise ReadError(f"page {index + 1} of the PDF cannot be read: {exc}", format="pdf") from exc
+        try:
+            bitmap = page.render(scale=scale, grayscale=True)
+            try:
+                image = bitmap.to_numpy()
+                return (image[:, :, 0] if image.ndim == 3 else image).copy()
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+
 
 def _shift(content: PageContent, dx: float) -> None:
     """Make x start at the page's left edge (pages whose box does not start at 0)."""

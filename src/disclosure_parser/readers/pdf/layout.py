@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from .model import Char, is_cjk
 
-__all__ = ["Line", "em", "group_lines", "is_number", "join_lines", "line_text"]
+__all__ = ["Line", "em", "group_lines", "is_number", "join_lines", "line_text", "lowest"]
 
 _DIGIT_GAP = 0.3  # em: digits further apart than this (a space is about 0.25 em) are separate numbers
 _WORD_GAP = 0.25  # em: Latin/digit glyphs further apart than this are separate words
@@ -57,6 +57,12 @@ class Line:
             max(c.bottom for c in chars),
             em(chars),
         )
+
+
+def lowest(chars: Sequence[Char]) -> float | None:
+    """The lowest OCR confidence of the glyphs (``None`` for text-layer glyphs): text is as sure as its worst glyph."""
+    scores = [c.confidence for c in chars if c.confidence is not None]
+    return round(min(scores), 4) if scores else None
 
 
 def em(chars: Sequence[Char]) -> float:

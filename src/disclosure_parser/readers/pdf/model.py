@@ -37,6 +37,7 @@ class Char:
     bottom: float
     index: int  # position in the page's text stream: the tie-breaker for glyphs drawn on top of each other
     space_before: bool = False  # a real space character came before it in the text stream
+    confidence: float | None = None  # OCR recognition confidence (0-1); None for a text-layer glyph
 
     @property
     def size(self) -> float:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ...document import Location, RawTable, TableCell
 from ...errors import ResourceLimitError
+from .layout import lowest
 from .ruling import PageTable
 from .stitch import cell_text
 
@@ -64,7 +65,7 @@ def to_raw_table(table: PageTable, index: int, *, max_cells: int) -> RawTable:
         if r1 <= r0 or c1 <= c0 or (box.off_page and not box.chars):
             continue  # an unseen cell stays a hole in the grid: unknown, not blank
         loc = Location(page=box.page, table=index, row=r0, col=c0)
-        cell = TableCell(cell_text(box), r0, c0, r1 - r0, c1 - c0, loc)
+        cell = TableCell(cell_text(box), r0, c0, r1 - r0, c1 - c0, loc, confidence=lowest(box.chars))
         for r in range(r0, r1):
             for c in range(c0, c1):
                 if grid[r][c] is None:

@@ -25,8 +25,9 @@ from .columns import ColumnTable, find_column_tables
 from .fallback import pdfminer_chars
 from .furniture import drop_furniture
 from .guard import check_inflated_size
-from .layout import Line, group_lines, join_lines
+from .layout import Line, group_lines, join_lines, lowest
 from .model import ImageBox, PageContent
+from .ocr import ocr_targets, recognise_pages
 from .paragraphs import Margins, breaks_between, margins
 from .quality import text_layer_problem
 from .rawtable import to_raw_table
@@ -101,20 +102,37 @@ def _read(pdf: Document, data: bytes, options: ParseOptions, name: str | None) -
     doc = RawDocument(format="pdf", properties=pdf.properties(), pages=n)
     contents = [pdf.page(i) for i in range(n)]
     _recover_lost_text(contents, data, doc)
+    flagged = {page.number: problem for page in contents if (problem := text_layer_problem(page)) is not None}
     problems: dict[str, list[int]] = {}
-    usable: list[PageContent] = []
-    for page in contents:
-        problem = text_layer_problem(page)
-        if problem is None:
-            usable.append(page)
-        else:
-            doc.ocr_pages.append(page.number)
-            problems.setdefault(problem, []).append(page.number)
+    for number, problem in flagged.items():
+        problems.setdefault(problem, []).append(number)
     for problem, numbers in problems.items():
         doc.note("P2", f"page{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}: {problem}")
+    targets = ocr_targets(options.ocr, contents, flagged)
+    if targets:
+        recognised = recognise_pages(pdf, targets, contents)
+        contents = [recognised.get(page.number, page) for page in contents]
+        doc.recognised_pages = targets
+        doc.note("O2", f"page{'s' if len(targets) > 1 else ''} {_ranges(targets)} read by OCR")
+    doc.ocr_pages = [number for number in flagged if number not in targets]
+    usable = [page for page in contents if page.number not in doc.ocr_pages]
     pages = _layout(usable)
     doc.blocks = _Assembler(options).run(pages)
     return doc
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``1-3, 5`` for [1, 2, 3, 5]."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
 
 
 def _recover_lost_text(contents: list[PageContent], data: bytes, doc: RawDocument) -> None:
@@ -213,7 +231,7 @@ class _Assembler:
             first = self.lines[0]
             text = join_lines([ln.text for ln in self.lines])
             loc = Location(page=first.page, line=self.line_numbers.get(id(first)))
-            self.out.append(Paragraph(text, loc))
+            self.out.append(Paragraph(text, loc, confidence=lowest([c for ln in self.lines for c in ln.chars])))
             self.lines = []
 
     def blocks(self) -> list[Block]:
