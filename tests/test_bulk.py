@@ -73,7 +73,7 @@ def test_batch_duckdb_matches_api(tmp_path: Path) -> None:
 
 
 def test_kill_midway_then_rerun_gives_one_row_per_document(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path, copies=12)
+    folder = _corpus(tmp_path, copies=40)
     db = tmp_path / "k.sqlite"
     cmd = [
         sys.executable,

@@ -122,6 +122,10 @@ class WorkerPool:
         # threads (a database connection, a progress bar) that plain fork would copy mid-state.
         default = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self.ctx = mp.get_context(context or default)
+        if self.ctx.get_start_method() == "forkserver":
+            # Workers fork from a server that has imported the parser once, so a fresh worker
+            # (at the start, or replacing a killed one) is ready in milliseconds.
+            self.ctx.set_forkserver_preload(["disclosure_parser.batch", "disclosure_parser.bulk"])
         self.window = window or self.n * 4
 
     def _spawn(self) -> _Worker:

@@ -177,7 +177,11 @@ def _duckdb(path: Path) -> Any:
             "writing a DuckDB database needs duckdb: pip install 'disclosure-parser[duckdb]' "
             "(or use --out results.sqlite)"
         ) from exc
-    return duckdb.connect(str(path))
+    conn = duckdb.connect(str(path))
+    # The parser workers need the CPUs; the database only appends. Bound its buffers too.
+    conn.execute("SET threads TO 1")
+    conn.execute("SET memory_limit = '512MB'")
+    return conn
 
 
 def open_store(path: str | Path) -> ResultStore:
@@ -185,7 +189,9 @@ def open_store(path: str | Path) -> ResultStore:
     p = Path(path)
     if p.suffix.lower() in (".duckdb", ".ddb"):
         return ResultStore(_duckdb(p), "duckdb", p, group=50)
-    conn = sqlite3.connect(str(p), isolation_level=None)  # explicit BEGIN/COMMIT below
+    # Few cached statements: multi-row INSERTs differ in length, and each cached one keeps
+    # its (large) prepared statement, which made memory grow with the number of documents.
+    conn = sqlite3.connect(str(p), isolation_level=None, cached_statements=8)  # explicit BEGIN/COMMIT
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
-    return ResultStore(conn, "sqlite", p)
+    return ResultStore(conn, "sqlite", p, group=25)
