@@ -185,3 +185,13 @@ def test_dask_on_a_local_cluster(tmp_path: Path) -> None:
     expected = dp.to_frame([dp.parse(p) for p in SAMPLE_FILES])
     assert sorted(frame["key"]) == sorted(expected["key"])
     assert list(docs["status"]) == ["ok"] * len(SAMPLE_FILES) + ["failed"]
+
+
+def test_tidy_rows_are_in_column_order() -> None:
+    """Batch workers send rows as tuples in column order: the dicts must list their keys that way."""
+    from disclosure_parser.tidy import CELL_COLUMNS, FINDING_COLUMNS, cell_rows, finding_rows
+
+    report = dp.parse(SAMPLE_FILES[0])
+    assert list(next(cell_rows(report, doc_id="x"))) == list(CELL_COLUMNS)
+    text = "一、总体情况\n本年新收政府信息公开申请数量 予以公开"
+    assert list(next(finding_rows(dp.parse(text), doc_id="x"))) == list(FINDING_COLUMNS)

@@ -91,8 +91,8 @@ class _Rows:
 
     status: BatchStatus
     document: dict[str, object]
-    cells: list[dict[str, object]]
-    findings: list[dict[str, object]]
+    cells: list[tuple[object, ...]]
+    findings: list[tuple[object, ...]]
     report_json: str
 
 
@@ -102,11 +102,12 @@ def _rows_task(payload: tuple[str, ParseOptions, str]) -> _Rows:
     path, options, doc_id = payload
     report = _task((path, options))
     result = ParseResult(path, result_status(report), report)
+    # Tuples in column order: less to pickle and insert than dicts, for the parent's sake.
     return _Rows(
         result.status,
         document_row(result, doc_id=doc_id),
-        list(cell_rows(report, doc_id=doc_id)),
-        list(finding_rows(report, doc_id=doc_id)),
+        [tuple(row.values()) for row in cell_rows(report, doc_id=doc_id)],
+        [tuple(row.values()) for row in finding_rows(report, doc_id=doc_id)],
         report.model_dump_json(),
     )
 

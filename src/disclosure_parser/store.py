@@ -46,6 +46,13 @@ _SCHEMA = (
 )
 
 
+Row = dict[str, Any] | tuple[Any, ...]
+
+
+def _with_scope(finding: Row) -> Row:
+    return (*finding, "document") if isinstance(finding, tuple) else {**finding, "scope": "document"}
+
+
 class ResultStore:
     """A DB-API connection to DuckDB or SQLite with the three batch tables.
 
@@ -64,14 +71,15 @@ class ResultStore:
         for stmt in _SCHEMA:  # both connections autocommit; documents use explicit transactions
             self.conn.execute(stmt)
         self._known = {row[0] for row in self.conn.execute("SELECT doc_id FROM documents").fetchall()}
-        self._pending: list[tuple[dict[str, Any], Sequence[dict[str, Any]], Sequence[dict[str, Any]], str | None]] = []
+        self._pending: list[tuple[dict[str, Any], Sequence[Row], Sequence[Row], str | None]] = []
         self._flushed = time.monotonic()
 
     def known(self) -> set[str]:
         """Every ``doc_id`` already stored (parsed, failed or not a report)."""
         return set(self._known)
 
-    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        """Multi-row INSERTs; a row is a dict by column name or a tuple in ``columns`` order."""
         if not rows:
             return
         one = "(" + ", ".join("?" for _ in columns) + ")"
@@ -79,13 +87,14 @@ class ResultStore:
         for i in range(0, len(rows), step):
             chunk = rows[i : i + step]
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(chunk))}"
-            self.conn.execute(sql, [r.get(c) for r in chunk for c in columns])
+            params = [v for r in chunk for v in (r if isinstance(r, tuple) else (r.get(c) for c in columns))]
+            self.conn.execute(sql, params)
 
     def add(
         self,
         document: dict[str, Any],
-        cells: Sequence[dict[str, Any]],
-        findings: Sequence[dict[str, Any]],
+        cells: Sequence[Row],
+        findings: Sequence[Row],
         report_json: str | None,
     ) -> bool:
         """Queue one document (written with its group); False if its ``doc_id`` is already stored."""
@@ -112,7 +121,7 @@ class ResultStore:
             self._insert(
                 "findings",
                 [*FINDING_COLUMNS, "scope"],
-                [{**f, "scope": "document"} for _, _, fs, _ in pending for f in fs],
+                [_with_scope(f) for _, _, fs, _ in pending for f in fs],
             )
         except BaseException:
             self.conn.execute("ROLLBACK")
