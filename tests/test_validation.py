@@ -7,6 +7,7 @@ import random
 import pytest
 
 import disclosure_parser as dp
+from disclosure_parser.schema import APPLICANT_COLUMNS
 
 from .synth import consistent
 
@@ -80,15 +81,7 @@ def test_blank_total_is_not_checked_but_said() -> None:
 def test_compare_years_c8_c9() -> None:
     a = consistent("2021", random.Random(21))
     b = consistent("2021", random.Random(22))
-    for col in (
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "social_welfare_org",
-        "legal_service_org",
-        "other_org",
-        "total",
-    ):
+    for col, _ in APPLICANT_COLUMNS:
         b.cells[f"applications.carried_over.{col}"] = a.cells[f"applications.carried_forward.{col}"]
     ra = dp.parse(a.render_md().replace("2024年度", "2023年度"))
     rb_text = b.render_md()

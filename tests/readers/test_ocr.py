@@ -25,6 +25,7 @@ from disclosure_parser.build import build_report
 from disclosure_parser.document import Location, RawDocument
 from disclosure_parser.models import SourceInfo
 from disclosure_parser.readings import alternatives
+from disclosure_parser.schema import APPLICANT_COLUMNS
 
 from ..conftest import CORPUS, ROOT, needs_corpus
 from ..synth import consistent
@@ -395,15 +396,7 @@ def test_a_bilevel_scan_of_a_real_report_gives_its_printed_numbers() -> None:
     assert report.is_consistent and not [f for f in report.findings if f.code == "O1"]
 
 
-_COLUMNS = [
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-]
+_COLUMNS = [c for c, _ in APPLICANT_COLUMNS]
 _LEAVES = ["upheld", "corrected", "other", "pending", "total"]
 
 
