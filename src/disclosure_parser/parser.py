@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Literal
 
 from ._version import __version__
@@ -12,7 +11,7 @@ from .errors import DisclosureParserError, ReadError, ResourceLimitError, Strict
 from .formats import InputFormat, sniff_format
 from .models import SourceInfo
 from .options import ParseOptions
-from .readers import get_reader
+from .readers import READERS, get_reader
 from .report import Report
 from .segmenter import Segmentation, segment
 from .sources import LoadedSource, Source, load_source
@@ -86,10 +85,10 @@ class Parser:
         doc, loaded, fmt = self.read(source, format=format, name=name)
         info = SourceInfo(
             name=loaded.name,
-            sha256=hashlib.sha256(loaded.data).hexdigest(),
+            sha256=loaded.sha256,
             size=len(loaded.data),
             format=fmt.value,
-            reader=type(get_reader(fmt)).__name__,
+            reader=READERS[fmt].__name__,
             encoding=doc.properties.get("encoding"),
             pages=doc.pages,
             parser_version=__version__,
