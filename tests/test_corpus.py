@@ -1,4 +1,9 @@
-"""Real published reports from ../shared/corpus (skipped on a clone without it)."""
+"""Real published reports from ../shared/corpus (skipped on a clone without it).
+
+One comparison for every format: template, metadata and expected violations exactly;
+cells never wrong; and each document either exact or short by exactly the cells listed
+in KNOWN_GAPS, so any improvement or regression shows up here.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,22 @@ import disclosure_parser as dp
 from .conftest import CORPUS, corpus_available, needs_corpus
 
 pytestmark = [needs_corpus, pytest.mark.corpus]
+RELATIONS = {f"C{i}" for i in range(1, 8)}
+
+# Documents not read in full, with the number of cells left empty and why. These are
+# tracked, not special-cased: the parser knows nothing of them.
+KNOWN_GAPS = {
+    # LibreOffice conversions whose tables are wider than the page: the file holds no text
+    # for the cut-off columns.
+    "shanghai_shizhengfu_bgt_2019_derived.pdf": 12,
+    "shuyang_fagaiju_2023_derived.pdf": 28,
+    # Part 二 rows printed with 2 of 3 numbers, the others displaced as loose lines.
+    "shanghai_shizhengfu_bgt_2025.md": 5,
+}
 
 
-def _truths(*suffixes: str) -> list[Path]:
-    if not corpus_available():
-        return []
-    return sorted(p for p in CORPUS.glob("*.truth.json") if p.name.removesuffix(".truth.json").endswith(suffixes))
+def _truths() -> list[Path]:
+    return sorted(CORPUS.glob("*.truth.json")) if corpus_available() else []
 
 
 def _same(a: object, b: object) -> bool:
@@ -27,28 +42,35 @@ def _same(a: object, b: object) -> bool:
     return math.isclose(float(a), float(b), abs_tol=1e-6)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("truth_path", _truths(".txt", ".md"), ids=lambda p: p.name)
-def test_text_documents_parse_with_the_right_template(truth_path: Path) -> None:
+def _parse(truth_path: Path) -> tuple[dict[str, object], dp.Report]:
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    report = dp.parse(truth_path.with_name(truth["file"]))
-    assert str(report.template) == str(truth["meta"]["template"])
-    # Whatever is not yet recovered must be None, never a wrong number.
+    return truth, dp.parse(truth_path.with_name(truth["file"]))
+
+
+@pytest.mark.parametrize("truth_path", _truths(), ids=lambda p: p.name.removesuffix(".truth.json"))
+def test_corpus_document(truth_path: Path) -> None:
+    truth, report = _parse(truth_path)
+    meta = truth["meta"]
+    assert isinstance(meta, dict)
+    assert str(report.template) == str(meta["template"])
+    for name in ("agency", "year", "published"):
+        got = getattr(report.meta, name)
+        if meta.get(name) is not None:
+            assert got is not None and str(got) == str(meta[name]), name
+    expected = sorted(sorted(v) for v in truth["expect"]["violations"])  # type: ignore[index]
+    assert sorted(sorted(f.cells) for f in report.findings if f.code in RELATIONS) == expected
     cells = report.cells()
-    wrong = {
-        k: (v, cells.get(k)) for k, v in truth["cells"].items() if cells.get(k) is not None and not _same(cells[k], v)
-    }
-    assert wrong == {}
+    want = truth["cells"]
+    assert isinstance(want, dict)
+    wrong = {k: (v, cells.get(k)) for k, v in want.items() if cells.get(k) is not None and not _same(cells[k], v)}
+    assert wrong == {}, "a cell read with a wrong value"
+    missing = [k for k, v in want.items() if v is not None and cells.get(k) is None]
+    assert len(missing) == KNOWN_GAPS.get(truth["file"], 0), missing  # type: ignore[arg-type]
 
 
 def test_shuyang_xianzhengfu_2025_is_exact() -> None:
-    truth = json.loads((CORPUS / "shuyang_xianzhengfu_2025.txt.truth.json").read_text(encoding="utf-8"))
-    report = dp.parse(CORPUS / "shuyang_xianzhengfu_2025.txt")
+    truth, report = _parse(CORPUS / "shuyang_xianzhengfu_2025.txt.truth.json")
     cells = report.cells()
-    assert {k: cells[k] for k in truth["cells"]} == truth["cells"]
-    meta = truth["meta"]
-    assert (report.meta.agency, report.meta.year, str(report.meta.published)) == (
-        meta["agency"],
-        meta["year"],
-        meta["published"],
-    )
+    assert {k: cells[k] for k in truth["cells"]} == truth["cells"]  # type: ignore[union-attr]
+    assert str(report.meta.published) == truth["meta"]["published"]  # type: ignore[index]
     assert report.is_consistent

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import math
 import random
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +10,6 @@ import disclosure_parser as dp
 from disclosure_parser.document import Figure, Paragraph, RawDocument, RawTable
 from disclosure_parser.readers.docx.body import BodyWalker
 from disclosure_parser.readers.docx.numfmt import format_number
-from tests.conftest import CORPUS, corpus_available, needs_corpus
 from tests.synth import consistent
 
 from .docx_fixtures import p, package, tbl, tc, template_report, tr
@@ -463,31 +459,3 @@ def test_an_embedded_foreign_chunk_is_noted() -> None:
 )
 def test_number_formats(n: int, fmt: str, text: str) -> None:
     assert format_number(n, fmt) == text
-
-
-# -- the real corpus ---------------------------------------------------------------------------------
-
-
-def _docx_truths() -> list[Path]:
-    return sorted(CORPUS.glob("*.docx.truth.json")) if corpus_available() else []
-
-
-@needs_corpus
-@pytest.mark.corpus
-@pytest.mark.parametrize("truth_path", _docx_truths(), ids=lambda path: path.name)
-def test_corpus_docx_is_exact(truth_path: Path) -> None:
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    report = dp.parse(truth_path.with_name(truth["file"]))
-    cells = report.cells()
-    wrong = {
-        k: (v, cells.get(k))
-        for k, v in truth["cells"].items()
-        if not (v is None and cells.get(k) is None)
-        and (v is None or cells.get(k) is None or not math.isclose(float(cells[k]), float(v), abs_tol=1e-6))  # type: ignore[arg-type]
-    }
-    assert wrong == {}
-    meta = truth["meta"]
-    assert str(report.template) == str(meta["template"])
-    got = {"agency": report.meta.agency, "year": report.meta.year, "published": report.meta.published}
-    for name, value in got.items():
-        assert (None if value is None else str(value)) == (None if meta[name] is None else str(meta[name]))

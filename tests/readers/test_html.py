@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from disclosure_parser.readers.html import HtmlReader, read_html
 from disclosure_parser.readers.html.decode import declared_encoding, decode_html
 from disclosure_parser.readers.html.text import normalise_space
 
-from ..conftest import CORPUS, corpus_available, needs_corpus
 from ..synth import consistent
 from .html_pages import BLANK, TITLE, Style, applications_table, article, page
 
@@ -393,31 +391,6 @@ def test_scripts_and_styles_are_not_text() -> None:
         "<body><p>正文<script>alert('一、总体情况')</script><style>p{}</style>继续</p><noscript>x</noscript></body>"
     )
     assert _para_texts(doc) == ["正文继续"]
-
-
-# --- the real corpus ------------------------------------------------------------------------------
-
-
-def _html_truths() -> list[Path]:
-    if not corpus_available():
-        return []
-    return sorted(p for p in CORPUS.glob("*.html.truth.json"))
-
-
-@needs_corpus
-@pytest.mark.corpus
-@pytest.mark.parametrize("truth_path", _html_truths(), ids=lambda p: p.name)
-def test_corpus_page_is_exact(truth_path: Path) -> None:
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    report = dp.parse(truth_path.with_name(truth["file"]))
-    meta = truth["meta"]
-    assert report.template == meta["template"]
-    assert (report.meta.agency, report.meta.year) == (meta["agency"], meta["year"])
-    assert (str(report.meta.published) if report.meta.published else None) == meta["published"]
-    cells = report.cells()
-    assert {k: cells[k] for k in truth["cells"]} == truth["cells"]
-    violations = sorted(sorted(f.cells) for f in report.findings if f.code in {f"C{i}" for i in range(1, 8)})
-    assert violations == sorted(sorted(v) for v in truth["expect"]["violations"])
 
 
 def test_heading_inside_a_cell_is_plain_text() -> None:
