@@ -78,8 +78,19 @@ class Report(BaseModel):
         """Every canonical key of the detected version mapped to its :class:`Cell` (value, raw, source)."""
         if self.template not in ("2019", "2021"):
             return {}
-        walk = self._walk
-        return {key: walk(path) for key, path in _paths(self.template).items()}
+        # Every path is (part, row, column): walk each model's __dict__ once per part and row
+        # rather than getattr three times per key; this runs once per report and per check.
+        out: dict[str, Cell] = {}
+        for part, rows in _plan(self.template):
+            part_obj = self.__dict__.get(part)
+            part_d = part_obj.__dict__ if part_obj is not None else {}
+            for row, cols in rows:
+                row_obj = part_d.get(row)
+                row_d = row_obj.__dict__ if row_obj is not None else {}
+                for col, key in cols:
+                    cell = row_d.get(col)
+                    out[key] = cell if isinstance(cell, Cell) else _EMPTY
+        return out
 
     def cells(self) -> dict[str, CellValue]:
         """Every canonical key of the detected template version mapped to its value.
@@ -128,3 +139,15 @@ def _paths(template: str) -> dict[str, tuple[str, ...]]:
         parts = tuple(spec.key.split("."))
         out[spec.key] = parts if parts[0] in ("proactive", "applications") else ("review_litigation", *parts)
     return out
+
+
+_Plan = tuple[tuple[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]], ...]
+
+
+@lru_cache(maxsize=2)
+def _plan(template: str) -> _Plan:
+    """The keys of :func:`_paths` grouped by part, then row: ((part, ((row, ((column, key), ...)), ...)), ...)."""
+    grouped: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for key, (part, row, col) in _paths(template).items():
+        grouped.setdefault(part, {}).setdefault(row, []).append((col, key))
+    return tuple((p, tuple((r, tuple(cols)) for r, cols in rows.items())) for p, rows in grouped.items())

@@ -20,12 +20,12 @@ Nothing here changes a number.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
-from .models import Finding
+from .models import Finding, Severity
 from .report import Report
-from .schema import APPEAL_GROUPS, APPLICANT_COLUMNS, APPLICATION_ROWS, keys_for
+from .schema import APPEAL_GROUPS, APPLICANT_COLUMNS, APPLICATION_ROWS, KeySpec, keys_for
 
 __all__ = ["Relation", "check_relations", "relations"]
 
@@ -59,130 +59,146 @@ class Relation(NamedTuple):
     right: tuple[str, ...]
 
 
-class _Checker:
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.cells = report.cell_map()
-        self.found: list[Finding] = []
-        self.relations: list[Relation] = []
+class _Instance(NamedTuple):
+    relation: Relation
+    keys: tuple[str, ...]  # left then right, as findings name them
+    what: str
+    what_en: str
 
-    def value(self, key: str) -> int | float | None:
-        return self.cells[key].value
 
-    def printed(self, key: str) -> bool:
-        return self.cells[key].raw is not None
+def _instance(code: str, left: list[str], right: list[str], what: str, what_en: str) -> _Instance:
+    return _Instance(Relation(code, tuple(left), tuple(right)), (*left, *right), what, what_en)
 
-    def equation(self, code: str, left: Sequence[str], right: Sequence[str], what: str, what_en: str) -> None:
-        """Check sum(left) == sum(right); blank counts as 0; skip when one side is all blank."""
-        self.relations.append(Relation(code, tuple(left), tuple(right)))
-        keys = [*left, *right]
-        if not any(self.printed(k) for k in keys):
-            return  # table absent: the T1 finding already says so
-        unread = [k for k in keys if not self.printed(k)]
-        if unread:
-            # A cell that was never read is unknown, not blank: checking would invent a zero.
-            self.found.append(
-                Finding(
-                    code="V2",
-                    severity="info",
-                    cells=unread,
-                    message=f"{code} 未核对：有单元格未读出 / not checked, {len(unread)} cell(s) not read ({what_en})",
-                )
-            )
-            return
-        lv = [self.value(k) for k in left]
-        rv = [self.value(k) for k in right]
-        if all(v is None for v in lv) and all(v is None for v in rv):
-            return  # nothing printed on either side: nothing to check, nothing to say
-        if all(v is None for v in lv) or all(v is None for v in rv):
-            self.found.append(
-                Finding(
-                    code="V1",
-                    severity="info",
-                    cells=keys,
-                    message=f"{code} 未核对：一侧全部为空 / not checked, one side is blank ({what_en})",
-                )
-            )
-            return
-        ls = sum(v or 0 for v in lv)
-        rs = sum(v or 0 for v in rv)
-        if ls != rs:
-            lterms = "+".join(_fmt(v) for v in lv)
-            rterms = "+".join(_fmt(v) for v in rv)
-            self.found.append(
-                Finding(
-                    code=code,
-                    severity="error",
-                    cells=keys,
-                    message=f"{what} {lterms} = {_fmt(ls)} ≠ {rterms} = {_fmt(rs)} ({what_en})",
-                )
-            )
 
-    def applications(self, template: str) -> None:
-        if self.report.applications is None:
-            return
-        sub_printed = template == "2021" and any(
-            self.printed(f"applications.{r}.{c}") for r in _OTHER_SUBROWS for c in _COLS
-        )
-        other_rows = _OTHER_SUBROWS if sub_printed else ["other"]
-        for c in _COLS:
+def _a(row: str, c: str) -> str:
+    return f"applications.{row}.{c}"
 
-            def a(row: str, c: str = c) -> str:
-                return f"applications.{row}.{c}"
 
-            self.equation(
+@lru_cache(maxsize=4)
+def _application_instances(template: str, sub_printed: bool) -> tuple[_Instance, ...]:
+    """C1–C3 of one version, built once: a report only decides whether （六）'s sub-rows count."""
+    other_rows = _OTHER_SUBROWS if sub_printed else ["other"]
+    out: list[_Instance] = []
+    for c in _COLS:
+        out.append(
+            _instance(
                 "C1",
-                [a("new_received"), a("carried_over")],
-                [a("total_processed"), a("carried_forward")],
+                [_a("new_received", c), _a("carried_over", c)],
+                [_a("total_processed", c), _a("carried_forward", c)],
                 f"{_COL_LABEL[c]}：本年新收+上年结转 ≠ 办理总计+结转下年度；",
                 f"C1 {c}: new + carried over != processed + carried forward",
             )
-            self.equation(
+        )
+        out.append(
+            _instance(
                 "C2",
-                [a("total_processed")],
-                [a(r) for r in [*_OUTCOME_ROWS, *other_rows]],
+                [_a("total_processed", c)],
+                [_a(r, c) for r in [*_OUTCOME_ROWS, *other_rows]],
                 f"{_COL_LABEL[c]}：（七）总计 ≠ 各办理结果之和；",
                 f"C2 {c}: total processed != sum of outcomes",
             )
-        rows = [r.key for r in APPLICATION_ROWS if template in r.templates]
-        for r in rows:
-            if (r in _OTHER_SUBROWS and not sub_printed) or (r == "other" and sub_printed):
-                continue
-            self.equation(
+        )
+    for r in (r.key for r in APPLICATION_ROWS if template in r.templates):
+        if (r in _OTHER_SUBROWS and not sub_printed) or (r == "other" and sub_printed):
+            continue
+        out.append(
+            _instance(
                 "C3",
-                [f"applications.{r}.total"],
-                [f"applications.{r}.{c}" for c in _COLS[:-1]],
+                [_a(r, "total")],
+                [_a(r, c) for c in _COLS[:-1]],
                 f"{r} 行：总计 ≠ 各申请人之和；",
                 f"C3 row {r}: total != sum of applicant columns",
             )
+        )
+    return tuple(out)
 
-    def appeals(self) -> None:
-        if self.report.review_litigation is None:
-            return
-        for code, (group, _) in zip(("C4", "C5", "C6"), APPEAL_GROUPS, strict=True):
-            parts = [f"{group}.{p}" for p in _PART_LABELS]
-            self.equation(
-                code,
-                [f"{group}.total"],
-                parts,
-                f"{_GROUP_NAMES[group]}总计 ≠ 维持+纠正+其他结果+尚未审结；",
-                f"{code} {group}: total != upheld + corrected + other + pending",
+
+_APPEAL_INSTANCES = tuple(
+    _instance(
+        code,
+        [f"{group}.total"],
+        [f"{group}.{p}" for p in _PART_LABELS],
+        f"{_GROUP_NAMES[group]}总计 ≠ 维持+纠正+其他结果+尚未审结；",
+        f"{code} {group}: total != upheld + corrected + other + pending",
+    )
+    for code, (group, _) in zip(("C4", "C5", "C6"), APPEAL_GROUPS, strict=True)
+)
+_SUBROW_KEYS = tuple(_a(r, c) for r in _OTHER_SUBROWS for c in _COLS)
+
+
+@lru_cache(maxsize=2)
+def _count_keys(template: str) -> tuple[KeySpec, ...]:
+    return tuple(s for s in keys_for(template) if s.value_type == "int")  # type: ignore[arg-type]
+
+
+class _Checker:
+    """The report's cells as two lookups (printed keys, values), checked instance by instance."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        cells = report.cell_map()
+        self.printed = {k for k, c in cells.items() if c.raw is not None}
+        self.values = {k: c.value for k, c in cells.items()}
+        self.found: list[Finding] = []
+
+    def instances(self, template: str) -> tuple[_Instance, ...]:
+        out: tuple[_Instance, ...] = ()
+        if self.report.applications is not None:
+            sub_printed = template == "2021" and not self.printed.isdisjoint(_SUBROW_KEYS)
+            out = _application_instances(template, sub_printed)
+        if self.report.review_litigation is not None:
+            out = (*out, *_APPEAL_INSTANCES)
+        return out
+
+    def check(self, inst: _Instance) -> None:
+        """sum(left) == sum(right); blank counts as 0; skip when one side is all blank."""
+        printed = self.printed
+        if printed.isdisjoint(inst.keys):
+            return  # table absent: the T1 finding already says so
+        code, left, right = inst.relation
+        if not printed.issuperset(inst.keys):
+            # A cell that was never read is unknown, not blank: checking would invent a zero.
+            unread = [k for k in inst.keys if k not in printed]
+            self._add(
+                "V2",
+                "info",
+                unread,
+                f"{code} 未核对：有单元格未读出 / not checked, {len(unread)} cell(s) not read ({inst.what_en})",
             )
+            return
+        values = self.values
+        lv = [values[k] for k in left]
+        rv = [values[k] for k in right]
+        l_blank = lv.count(None) == len(lv)
+        r_blank = rv.count(None) == len(rv)
+        if l_blank and r_blank:
+            return  # nothing printed on either side: nothing to check, nothing to say
+        if l_blank or r_blank:
+            self._add(
+                "V1",
+                "info",
+                list(inst.keys),
+                f"{code} 未核对：一侧全部为空 / not checked, one side is blank ({inst.what_en})",
+            )
+            return
+        ls = sum(v for v in lv if v is not None)
+        rs = sum(v for v in rv if v is not None)
+        if ls != rs:
+            lterms = "+".join(_fmt(v) for v in lv)
+            rterms = "+".join(_fmt(v) for v in rv)
+            message = f"{inst.what} {lterms} = {_fmt(ls)} ≠ {rterms} = {_fmt(rs)} ({inst.what_en})"
+            self._add(code, "error", list(inst.keys), message)
 
     def non_negative(self, template: str) -> None:
-        for spec in keys_for(template):  # type: ignore[arg-type]
-            if spec.value_type != "int":
-                continue
-            v = self.value(spec.key)
+        values = self.values
+        for spec in _count_keys(template):
+            v = values[spec.key]
             if v is not None and v < 0:
-                self.found.append(
-                    Finding(
-                        code="C7",
-                        severity="error",
-                        cells=[spec.key],
-                        message=f"{spec.row_label} {spec.column_label} 为负数 {_fmt(v)} / negative count",
-                    )
-                )
+                message = f"{spec.row_label} {spec.column_label} 为负数 {_fmt(v)} / negative count"
+                self._add("C7", "error", [spec.key], message)
+
+    def _add(self, code: str, severity: Severity, cells: list[str], message: str) -> None:
+        self.found.append(Finding(code=code, severity=severity, cells=cells, message=message))
 
 
 def _fmt(v: int | float | None) -> str:
@@ -192,12 +208,12 @@ def _fmt(v: int | float | None) -> str:
 
 
 def check_relations(report: Report) -> list[Finding]:
-    """All C1–C7 findings (and V1 notes) for a report of the 2019 or 2021 template."""
+    """All C1–C7 findings (and V1, V2 notes) for a report of the 2019 or 2021 template."""
     if report.template not in ("2019", "2021"):
         return []
     checker = _Checker(report)
-    checker.applications(report.template)
-    checker.appeals()
+    for inst in checker.instances(report.template):
+        checker.check(inst)
     checker.non_negative(report.template)
     return checker.found
 
@@ -206,7 +222,4 @@ def relations(report: Report) -> list[Relation]:
     """The instances of C1-C6 that apply to the report (checked or not), for checks built on them."""
     if report.template not in ("2019", "2021"):
         return []
-    checker = _Checker(report)
-    checker.applications(report.template)
-    checker.appeals()
-    return checker.relations
+    return [inst.relation for inst in _Checker(report).instances(report.template)]
