@@ -104,10 +104,16 @@ def _numeral_value(m: regex.Match[str]) -> int | None:
     return digits.index(num) + 1 if len(num) == 1 else None
 
 
+def _may_hold_title(text: str) -> bool:
+    """Every title of _TITLES ends in 情况, 概述, 问题… or 事项: single characters, so a title
+    broken by spaces is still seen. Most paragraphs have none and skip both patterns."""
+    return "况" in text or "述" in text or "题" in text or "项" in text
+
+
 def _candidates(blocks: list[Block]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or not _may_hold_title(block.text):
             continue
         if len(block.text) <= 80 and len(flat := squash(block.text)) <= 40:
             m = _WHOLE.match(flat)
@@ -117,6 +123,8 @@ def _candidates(blocks: list[Block]) -> list[_Candidate]:
                 score = 3.0 if n == sid.number else (2.0 if n is not None else 1.0 + (block.level > 0))
                 found.append(_Candidate(i, 0, len(block.text), sid, score))
                 continue
+        if "、" not in block.text:
+            continue  # an inline heading needs its numeral: scanning prose without one is wasted
         for m in _INLINE.finditer(block.text):
             sid = _section_of(m)
             if _numeral_value(m) == sid.number:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Location, RawTable
 from ..models import ApplicantRow, ApplicationMatrix, Cell
@@ -219,7 +220,7 @@ class _Builder:
                 "T6",
                 f"row {key} printed more than once; the first is kept",
                 severity="info",
-                cells=_row_keys(key),
+                cells=list(_row_keys(key)),
                 section=_SECTION,
                 location=row.location(),
                 raw=" | ".join(row.texts),
@@ -234,18 +235,18 @@ class _Builder:
             self.findings.add(
                 "T3",
                 f"row {key}: {len(row.values)} value cells, expected {_N}; values not read",
-                cells=_row_keys(key),
+                cells=list(_row_keys(key)),
                 section=_SECTION,
                 location=row.location(),
                 raw=" | ".join(row.texts),
             )
             return False
         cells: dict[str, Cell] = {}
-        for (ckey, _), (raw, loc) in zip(APPLICANT_COLUMNS, values, strict=True):
+        for ckey, full_key, (raw, loc) in zip(_COLUMN_KEYS, _row_keys(key), values, strict=True):
             cells[ckey] = make_cell(
                 raw,
                 loc,
-                key=f"applications.{key}.{ckey}",
+                key=full_key,
                 value_type="int",
                 findings=self.findings,
                 section=_SECTION,
@@ -254,8 +255,12 @@ class _Builder:
         return True
 
 
-def _row_keys(key: str) -> list[str]:
-    return [f"applications.{key}.{c}" for c, _ in APPLICANT_COLUMNS]
+_COLUMN_KEYS = [c for c, _ in APPLICANT_COLUMNS]
+
+
+@lru_cache(maxsize=64)
+def _row_keys(key: str) -> tuple[str, ...]:
+    return tuple(f"applications.{key}.{c}" for c in _COLUMN_KEYS)
 
 
 def normalise_applications(rows: list[Row], template: Template, findings: Findings) -> ApplicationMatrix | None:

@@ -95,9 +95,15 @@ def make_cell(
     """
     if raw is None:
         return _NOT_READ  # the document shows no such cell (cut off, not drawn)
+    if money is None and value_type != "decimal":
+        # The common cell ("0", "12", ""): its reading is known from an earlier cell.
+        known = _PLAIN.get(raw, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return _cell(known, raw, location)  # type: ignore[arg-type]
     parsed = parse_number(raw)
     src = source_ref(location)
     if parsed.kind in ("blank", "placeholder"):
+        _remember(raw, None)
         return _cell(None, raw, src)
     if parsed.kind == "text" or parsed.value is None:
         findings.add(
@@ -135,4 +141,18 @@ def make_cell(
             raw=raw,
         )
         return _cell(None, raw, src, note)
-    return _cell(_number_value(value, value_type), raw, src, note)
+    number = _number_value(value, value_type)
+    if note is None and parsed.unit is None and money is None and isinstance(number, int):
+        _remember(raw, number)
+    return _cell(number, raw, src, note)
+
+
+_UNKNOWN = object()
+# Raw text → value of cells that read as a plain whole number or blank, with no finding,
+# note or unit: what almost every cell holds. Bounded, since texts come from untrusted input.
+_PLAIN: dict[str, int | None] = {}
+
+
+def _remember(raw: str, value: int | None) -> None:
+    if len(_PLAIN) < 4096 and len(raw) <= 16:
+        _PLAIN[raw] = value

@@ -101,7 +101,19 @@ def _parse(text: str) -> ParsedNumber:
 def is_value_like(text: str | None) -> bool:
     """Whether a cell can sit in a value column: a number, blank, a placeholder, or a number as
     OCR misreads it (``1O``: not a number, but a value cell all the same)."""
-    return parse_number(text).kind != "text" or bool(_MISREAD.match((text or "").strip()))
+    if text is None:
+        return True
+    # Asked of every cell of every row, often several times: short texts answered once.
+    return _value_like_cached(text) if len(text) <= 64 else _value_like(text)
+
+
+@lru_cache(maxsize=65536)
+def _value_like_cached(text: str) -> bool:
+    return _value_like(text)
+
+
+def _value_like(text: str) -> bool:
+    return parse_number(text).kind != "text" or bool(_MISREAD.match(text.strip()))
 
 
 def to_10k_yuan(value: Decimal, unit: str | None) -> Decimal | None:

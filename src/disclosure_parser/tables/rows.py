@@ -93,7 +93,10 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 def _text_row(p: Paragraph, context: list[str]) -> Row | None:
-    m = _TEXT_ROW.match(p.text.strip())
+    text = p.text.strip()
+    if not text[-1:].isdigit():
+        return None  # a text row ends with its last value; most paragraphs are prose
+    m = _TEXT_ROW.match(text)
     if not m or len(m["label"]) > 60:
         return None
     values = m["values"].split()
