@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Location, RawTable
-from ..models import ApplicantRow, ApplicationMatrix, Cell
+from ..models import ApplicantRow, ApplicationMatrix
 from ..schema import APPLICANT_COLUMNS, APPLICATION_ROWS, SectionId, Template
 from .alignment import place_unlabelled
-from .cells import Findings, make_cell
+from .cells import Findings, make_cells, trusted_row
 from .labels import LabelMatcher
 from .numbers import is_value_like
 from .rows import Row, fit_values
@@ -136,21 +136,26 @@ def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str | None, Loca
     if row.table is not cmap.table or row.grid_row is None:
         return None
     grid_row = cmap.table.grid[row.grid_row]
+    n = len(grid_row)
+    owners = cmap.owners
     out: list[tuple[str | None, Location | None]] = []
-    for key, _ in APPLICANT_COLUMNS:
-        picked: tuple[str | None, Location | None] = (None, None)  # no column or no cell: not read
+    for key in _COLUMN_KEYS:
+        text: str | None = None  # no column or no cell: not read
+        loc: Location | None = None
         for c in cmap.columns.get(key, ()):
-            cell = grid_row[c] if c < len(grid_row) else None
-            if cell is None or cmap.owners.get(cell.col, key) != key:
+            cell = grid_row[c] if c < n else None
+            if cell is None or owners.get(cell.col, key) != key:
                 # Header columns can overlap (Pingtan 2021: 自然人 colspan=2 over the first column of
                 # a colspan=2 商业企业): a data cell starting under another applicant's header is theirs.
                 continue
-            if cell.text.strip() or picked[0] is None:
-                picked = (cell.text, cell.location)
+            if text is None or cell.text.strip():
+                text, loc = cell.text, cell.location
             if cell.text.strip():
                 break
-        out.append(picked)
-    return out if all(t is None or is_value_like(t) for t, _ in out) else None
+        if text is not None and not is_value_like(text):
+            return None
+        out.append((text, loc))
+    return out
 
 
 class _Builder:
@@ -241,17 +246,8 @@ class _Builder:
                 raw=" | ".join(row.texts),
             )
             return False
-        cells: dict[str, Cell] = {}
-        for ckey, full_key, (raw, loc) in zip(_COLUMN_KEYS, _row_keys(key), values, strict=True):
-            cells[ckey] = make_cell(
-                raw,
-                loc,
-                key=full_key,
-                value_type="int",
-                findings=self.findings,
-                section=_SECTION,
-            )
-        self.rows[key] = ApplicantRow(**cells)
+        cells = make_cells(values, _COLUMN_KEYS, _row_keys(key), findings=self.findings, section=_SECTION)
+        self.rows[key] = trusted_row(ApplicantRow, cells)
         return True
 
 

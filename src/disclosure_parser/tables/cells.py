@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -10,7 +11,7 @@ from ..models import Cell, Finding, Severity, SourceRef
 from ..schema import SectionId, ValueType
 from .numbers import parse_number, to_10k_yuan
 
-__all__ = ["Findings", "make_cell", "source_ref"]
+__all__ = ["Findings", "make_cell", "make_cells", "source_ref", "trusted_row"]
 
 T = TypeVar("T")
 
@@ -31,6 +32,11 @@ def _trusted(cls: type[T], values: dict[str, Any]) -> T:
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
+
+
+def trusted_row(cls: type[T], cells: dict[str, Cell]) -> T:
+    """A row model (every field a :class:`Cell`, all given) without validation, as :func:`_trusted`."""
+    return _trusted(cls, cells)
 
 
 def source_ref(loc: Location | None) -> SourceRef | None:
@@ -75,6 +81,25 @@ def _number_value(value: Decimal, value_type: ValueType) -> int | float:
     if value_type == "decimal":
         return float(value)
     return int(value)
+
+
+def make_cells(
+    values: Sequence[tuple[str | None, Location | None]],
+    columns: Sequence[str],
+    keys: Sequence[str],
+    *,
+    findings: Findings,
+    section: SectionId,
+) -> dict[str, Cell]:
+    """One row of count cells: column → :func:`make_cell` of its (raw, location), ``keys`` naming them."""
+    out: dict[str, Cell] = {}
+    for col, key, (raw, loc) in zip(columns, keys, values, strict=True):
+        known = _PLAIN.get(raw, _UNKNOWN) if raw is not None else _UNKNOWN
+        if known is not _UNKNOWN:
+            out[col] = _cell(known, raw, loc)  # type: ignore[arg-type]  # the common cell, inline
+        else:
+            out[col] = make_cell(raw, loc, key=key, value_type="int", findings=findings, section=section)
+    return out
 
 
 def make_cell(
