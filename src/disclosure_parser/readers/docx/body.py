@@ -44,6 +44,7 @@ class BodyWalker:
         self.renumber = False  # a frame table gave up its index: renumber at the end
         self.hidden_cells = 0
         self.cells: dict[int, list[TableCell]] = {}  # id(table) → its distinct cells
+        self.marked: set[etree._Element] = set()
 
     def read(self, root: etree._Element) -> list[Block]:
         """All blocks of the document body, tables numbered in reading order.
@@ -62,6 +63,8 @@ class BodyWalker:
         numbering = not self.numbering.empty
         marked = self.styles.marked(numbering=numbering)
         self.prep = prepare(body, self.rels, numbering=numbering, marked_styles=marked)
+        # Paragraphs that may carry a list number or a level; all others have neither.
+        self.marked = {*self.prep.numbered, *self.prep.styled, *self.prep.outline}
         if self.prep.changes:
             self.doc.note("W3", f"{self.prep.changes} tracked change(s) in the document; the accepted text was read")
         blocks = self._container(body)
@@ -90,20 +93,25 @@ class BodyWalker:
     def _container(self, el: etree._Element) -> list[Block]:
         out: list[Block] = []
         pending: tuple[str, int] | None = None  # text of paragraphs whose mark was deleted
-        joined, anchored = self.prep.joined, self.prep.anchored
-        t_tag = ns.T
+        joined, anchored, rich, marked = self.prep.joined, self.prep.anchored, self.prep.rich, self.marked
+        t_tag, tbl_tag = ns.T, ns.TBL
         for child in self._children(el):
-            if child.tag == ns.TBL:
+            if child.tag == tbl_tag:
                 if pending is not None:
                     _emit(out, pending[0], pending[1], self.n_paras)
                     pending = None
                 out.extend(self._table(child))
                 continue
             self.n_paras += 1
-            number = self._number(child)
-            text = "".join([(e.text or "") if e.tag == t_tag else run_char(e) for e in child.iter(*RUN_TAGS)])
-            text = number + text if number else text
-            level = self._level(child)
+            if rich and child in rich:
+                text = "".join([(e.text or "") if e.tag == t_tag else run_char(e) for e in child.iter(*RUN_TAGS)])
+            else:  # only w:t runs inside: a one-tag iteration is much cheaper to set up
+                text = "".join([e.text or "" for e in child.iter(t_tag)])
+            level = 0
+            if marked and child in marked:  # numbered, styled or with an outline level
+                number = self._number(child)
+                text = number + text if number else text
+                level = self._level(child)
             if pending is not None:
                 text, level = pending[0] + text, pending[1] or level
                 pending = None
@@ -175,8 +183,7 @@ class BodyWalker:
         The hot loop of the reader, hence the local names."""
         t_tag, p_tag, tc_tag, tr_tag = ns.T, ns.P, ns.TC, ns.TR
         deleted, row_props, cell_props = self.prep.deleted_rows, self.prep.rows, self.prep.cells
-        number = self._number
-        numbered = bool(self.prep.numbered or self.prep.styled)
+        number, marked = self._number, self.marked
         n_paras = 0
         structure = (tr_tag, tc_tag, p_tag)
         rows: list[RowSpec] = []
@@ -198,7 +205,7 @@ class BodyWalker:
             pieces = []
             if tag == p_tag:
                 n_paras += 1
-                if numbered and (label := number(el)):
+                if marked and el in marked and (label := number(el)):
                     pieces.append(label)
             elif tag == tc_tag:
                 if lines is not None:

@@ -53,6 +53,9 @@ class Prepared:
     cells: dict[etree._Element, CellProps] = field(default_factory=dict)
     rows: dict[etree._Element, tuple[int, int]] = field(default_factory=dict)  # gridBefore, gridAfter
     complex_tables: set[etree._Element] = field(default_factory=set)  # nested tables, text boxes, images inside
+    # Paragraphs holding a tab, break, hyphen or symbol element: every other paragraph's
+    # text is just its w:t runs, which a one-tag iteration (much cheaper to set up) finds.
+    rich: set[etree._Element] = field(default_factory=set)
     changes: int = 0
 
 
@@ -71,6 +74,11 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
     for el in list(body.iter(ns.TXBX_CONTENT, ns.DRAWING, ns.PICT, ns.OBJECT)):
         _anchor(el, out, rels)
     _scan(body, out, numbering, marked_styles)
+    for items in out.anchored.values():  # text boxes, detached from the body the scan walked
+        for box in items:
+            if not isinstance(box, Figure):
+                for el in box.iter(*_SPECIAL):
+                    _note_rich(el, out.rich)
     for para in (*out.anchored, *out.joined):
         out.complex_tables.update(para.iterancestors(ns.TBL))
     return out
@@ -85,32 +93,59 @@ def run_char(el: etree._Element) -> str:
     return _symbol(el) if el.tag == ns.SYM else _RUN_TEXT.get(el.tag, "")
 
 
-RUN_TAGS = (ns.T, *_RUN_TEXT, ns.SYM)
+_SPECIAL = (*_RUN_TEXT, ns.SYM)
+RUN_TAGS = (ns.T, *_SPECIAL)
 _PROPS = (ns.GRID_SPAN, ns.V_MERGE, ns.H_MERGE, ns.CELL_DEL, ns.GRID_BEFORE, ns.GRID_AFTER)
+_SPECIAL_SET = frozenset(_SPECIAL)
 
 
 def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozenset[str]) -> None:
-    """The main pass, one traversal: list numbering, outline levels, merge properties, nesting."""
-    tags = [ns.TBL, *_PROPS, ns.OUTLINE_LVL]
+    """The main pass, one traversal: list numbering, outline levels, merge properties, nesting,
+    paragraphs with more than plain text runs."""
+    tags = [ns.TBL, *_PROPS, ns.OUTLINE_LVL, *_SPECIAL]
     if numbering:
         tags.append(ns.NUM_PR)
     if styles:
         tags.append(ns.P_STYLE)
+    rich = out.rich
     for el in body.iter(*tags):
         tag = el.tag
-        if tag == ns.TBL:
+        if tag == ns.P_STYLE:  # by far the most frequent: tested first
+            if el.get(ns.VAL) in styles and (para := _owner(el)) is not None:
+                out.styled[para] = el.get(ns.VAL)
+        elif tag in _SPECIAL_SET:
+            _note_rich(el, rich)
+        elif tag == ns.TBL:
             out.complex_tables.update(el.iterancestors(ns.TBL))  # tables holding a nested table
         elif tag == ns.NUM_PR:
             if (para := _owner(el)) is not None:
-                out.numbered[para] = (ns.int_attr(el.find(ns.NUM_ID)), ns.int_attr(el.find(ns.ILVL)))
-        elif tag == ns.P_STYLE:
-            if el.get(ns.VAL) in styles and (para := _owner(el)) is not None:
-                out.styled[para] = el.get(ns.VAL)
+                out.numbered[para] = _num_pr(el)
         elif tag == ns.OUTLINE_LVL:
             if (para := _owner(el)) is not None and (level := ns.int_attr(el)) is not None:
                 out.outline[para] = level
         else:
             _table_prop(el, out)
+
+
+def _note_rich(el: etree._Element, rich: set[etree._Element]) -> None:
+    """Mark the paragraphs around a tab, break, hyphen or symbol that is text (in a run; a
+    tab stop of ``w:pPr/w:tabs`` is none, see :func:`run_char`)."""
+    parent = el.getparent()
+    if parent is not None and parent.tag == ns.R:
+        rich.update(el.iterancestors(ns.P))
+
+
+def _num_pr(el: etree._Element) -> tuple[int | None, int | None]:
+    """``(numId, ilvl)`` of a ``w:numPr``: the first of each child, as ``find`` would give,
+    read in one pass over the children (``find`` goes through ElementPath, several times slower)."""
+    num_id = ilvl = None
+    for child in el:
+        tag = child.tag
+        if tag == ns.NUM_ID and num_id is None:
+            num_id = child
+        elif tag == ns.ILVL and ilvl is None:
+            ilvl = child
+    return ns.int_attr(num_id), ns.int_attr(ilvl)
 
 
 def _owner(el: etree._Element) -> etree._Element | None:
