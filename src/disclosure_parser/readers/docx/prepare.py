@@ -107,12 +107,12 @@ def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozense
         tags.append(ns.NUM_PR)
     if styles:
         tags.append(ns.P_STYLE)
-    rich = out.rich
+    rich, p_style, val = out.rich, ns.P_STYLE, ns.VAL
     for el in body.iter(*tags):
         tag = el.tag
-        if tag == ns.P_STYLE:  # by far the most frequent: tested first
-            if el.get(ns.VAL) in styles and (para := _owner(el)) is not None:
-                out.styled[para] = el.get(ns.VAL)
+        if tag == p_style:  # by far the most frequent: tested first, names bound locally
+            if el.get(val) in styles and (para := _owner(el)) is not None:
+                out.styled[para] = el.get(val)
         elif tag in _SPECIAL_SET:
             _note_rich(el, rich)
         elif tag == ns.TBL:
