@@ -67,11 +67,7 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
     (heading styles, numbered styles), the only styles recorded per paragraph.
     """
     out = Prepared()
-    for ac in list(body.iter(ns.ALTERNATE_CONTENT)):
-        _choose_branch(ac)
-    for el in list(body.iter(ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT)):
-        _settle(el, out)
-    for el in list(body.iter(ns.TXBX_CONTENT, ns.DRAWING, ns.PICT, ns.OBJECT)):
+    for el in _settle_all(body, out):
         _anchor(el, out, rels)
     _scan(body, out, numbering, marked_styles)
     for items in out.anchored.values():  # text boxes, detached from the body the scan walked
@@ -82,6 +78,36 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
     for para in (*out.anchored, *out.joined):
         out.complex_tables.update(para.iterancestors(ns.TBL))
     return out
+
+
+_CHANGES = (ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT)
+_ANCHORS = (ns.TXBX_CONTENT, ns.DRAWING, ns.PICT, ns.OBJECT)
+
+
+def _settle_all(body: etree._Element, out: Prepared) -> list[etree._Element]:
+    """Choose alternate-content branches, apply tracked changes and hidden text, in that order;
+    return the text boxes and images left in the body, in document order.
+
+    One traversal finds all three kinds: lxml walks the whole tree for each ``iter`` (bar
+    names never seen in the thread's parser dictionary), and most bodies have no
+    ``mc:AlternateContent``. When one does, choosing a branch moves elements, so each step
+    walks the tree again, as the steps are written."""
+    found = list(body.iter(ns.ALTERNATE_CONTENT, *_CHANGES, *_ANCHORS))
+    tags = [el.tag for el in found]
+    if ns.ALTERNATE_CONTENT in tags:
+        for ac in list(body.iter(ns.ALTERNATE_CONTENT)):
+            _choose_branch(ac)
+        for el in list(body.iter(*_CHANGES)):
+            _settle(el, out)
+        return list(body.iter(*_ANCHORS))
+    anchors = [el for el, tag in zip(found, tags, strict=True) if tag in _ANCHORS]
+    detached = False
+    for el, tag in zip(found, tags, strict=True):
+        if tag not in _ANCHORS:
+            detached = _settle(el, out) or detached
+    if detached:  # settling only removes subtrees: keep what they did not take along
+        anchors = [el for el in anchors if any(a is body for a in el.iterancestors())]
+    return anchors
 
 
 def run_char(el: etree._Element) -> str:
@@ -177,23 +203,24 @@ def _table_prop(el: etree._Element, out: Prepared) -> None:
         props.deleted = True
 
 
-def _settle(el: etree._Element, out: Prepared) -> None:
-    """Apply one tracked change or hidden-text marker."""
+def _settle(el: etree._Element, out: Prepared) -> bool:
+    """Apply one tracked change or hidden-text marker; whether it removed a subtree."""
     parent = el.getparent()
     if parent is None:
-        return
+        return False
     tag = el.tag
     if tag == ns.VANISH:
         run = parent.getparent()
         if parent.tag == ns.R_PR and run is not None and run.tag == ns.R and ns.on(el):
             _detach(run)
-        return
+            return True
+        return False
     if tag == ns.RT:
         _detach(el)
-        return
+        return True
     out.changes += 1
     if tag == ns.INS:
-        return
+        return False
     if parent.tag == ns.R_PR:  # a deleted/moved paragraph mark: the paragraph runs on
         ppr = parent.getparent()
         para = ppr.getparent() if ppr is not None and ppr.tag == ns.P_PR else None
@@ -205,6 +232,8 @@ def _settle(el: etree._Element, out: Prepared) -> None:
             out.deleted_rows.add(row)
     elif parent.tag != ns.TC_PR:
         _detach(el)
+        return True
+    return False
 
 
 def _anchor(el: etree._Element, out: Prepared, rels: dict[str, str]) -> None:
