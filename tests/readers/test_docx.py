@@ -225,6 +225,22 @@ def test_a_table_in_a_text_box_is_read_once_after_its_anchor() -> None:
     assert _tables(doc)[0].texts() == [["行政复议", "行政诉讼"], ["1", "2"]]
 
 
+def test_tabs_breaks_and_symbols_in_runs_are_text_wherever_the_paragraph_is() -> None:
+    # Paragraphs holding only w:t runs take a cheaper path than those with tabs, breaks or
+    # symbols; a tab stop (w:pPr/w:tabs/w:tab) is no text, and a text box is outside the body.
+    tab_stop = '<w:tabs><w:tab w:val="left" w:pos="840"/></w:tabs>'
+    rich = '<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:noBreakHyphen/><w:sym w:char="0041"/></w:r></w:p>'
+    body = (
+        p("标题", tab_stop)
+        + rich
+        + f"<w:p><w:r><w:t>锚</w:t></w:r>{_text_box(rich + p('框内', tab_stop))}</w:p>"
+        + tbl([tr(tc(rich), tc(p("格", tab_stop)))], 2)
+    )
+    doc = _read(package(body))
+    assert _texts(doc) == ["标题", "a\tb-A", "锚", "a\tb-A", "框内"]
+    assert _tables(doc)[0].texts() == [["a\tb-A", "格"]]
+
+
 def test_a_frame_table_is_unwrapped_and_a_nested_table_follows_its_table() -> None:
     data = tbl([tr(tc("行政许可"), tc("97"))], 2)
     frame = tbl([tr(tc(p("二、主动公开政府信息情况") + data))], 1)

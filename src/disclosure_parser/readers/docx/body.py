@@ -44,6 +44,7 @@ class BodyWalker:
         self.renumber = False  # a frame table gave up its index: renumber at the end
         self.hidden_cells = 0
         self.cells: dict[int, list[TableCell]] = {}  # id(table) → its distinct cells
+        self.marked: set[etree._Element] = set()
 
     def read(self, root: etree._Element) -> list[Block]:
         """All blocks of the document body, tables numbered in reading order.
@@ -62,6 +63,8 @@ class BodyWalker:
         numbering = not self.numbering.empty
         marked = self.styles.marked(numbering=numbering)
         self.prep = prepare(body, self.rels, numbering=numbering, marked_styles=marked)
+        # Paragraphs that may carry a list number or a level; all others have neither.
+        self.marked = {*self.prep.numbered, *self.prep.styled, *self.prep.outline}
         if self.prep.changes:
             self.doc.note("W3", f"{self.prep.changes} tracked change(s) in the document; the accepted text was read")
         blocks = self._container(body)
@@ -90,20 +93,25 @@ class BodyWalker:
     def _container(self, el: etree._Element) -> list[Block]:
         out: list[Block] = []
         pending: tuple[str, int] | None = None  # text of paragraphs whose mark was deleted
-        joined, anchored = self.prep.joined, self.prep.anchored
-        t_tag = ns.T
+        joined, anchored, rich, marked = self.prep.joined, self.prep.anchored, self.prep.rich, self.marked
+        t_tag, tbl_tag = ns.T, ns.TBL
         for child in self._children(el):
-            if child.tag == ns.TBL:
+            if child.tag == tbl_tag:
                 if pending is not None:
                     _emit(out, pending[0], pending[1], self.n_paras)
                     pending = None
                 out.extend(self._table(child))
                 continue
             self.n_paras += 1
-            number = self._number(child)
-            text = "".join([(e.text or "") if e.tag == t_tag else run_char(e) for e in child.iter(*RUN_TAGS)])
-            text = number + text if number else text
-            level = self._level(child)
+            if rich and child in rich:
+                text = "".join([(e.text or "") if e.tag == t_tag else run_char(e) for e in child.iter(*RUN_TAGS)])
+            else:  # only w:t runs inside: a one-tag iteration is much cheaper to set up
+                text = "".join([e.text or "" for e in child.iter(t_tag)])
+            level = 0
+            if marked and child in marked:  # numbered, styled or with an outline level
+                number = self._number(child)
+                text = number + text if number else text
+                level = self._level(child)
             if pending is not None:
                 text, level = pending[0] + text, pending[1] or level
                 pending = None
@@ -175,8 +183,7 @@ class BodyWalker:
         The hot loop of the reader, hence the local names."""
         t_tag, p_tag, tc_tag, tr_tag = ns.T, ns.P, ns.TC, ns.TR
         deleted, row_props, cell_props = self.prep.deleted_rows, self.prep.rows, self.prep.cells
-        number = self._number
-        numbered = bool(self.prep.numbered or self.prep.styled)
+        number, marked = self._number, self.marked
         n_paras = 0
         structure = (tr_tag, tc_tag, p_tag)
         rows: list[RowSpec] = []
@@ -193,12 +200,13 @@ class BodyWalker:
             if tag not in structure:
                 pieces.append(run_char(el))
                 continue
-            if lines is not None and pieces:
-                lines.extend(_lines("".join(pieces)))
-            pieces = []
+            if pieces:
+                if lines is not None:
+                    _add_lines(lines, "".join(pieces))
+                pieces = []
             if tag == p_tag:
                 n_paras += 1
-                if numbered and (label := number(el)):
+                if marked and el in marked and (label := number(el)):
                     pieces.append(label)
             elif tag == tc_tag:
                 if lines is not None:
@@ -218,7 +226,7 @@ class BodyWalker:
                 rows.append(row)
         if lines is not None:
             if pieces:
-                lines.extend(_lines("".join(pieces)))
+                _add_lines(lines, "".join(pieces))
             cells.append(CellSpec("\n".join(lines), props.span, props.vmerge, props.hmerge))
         self.n_paras += n_paras
         return rows, []
@@ -279,9 +287,19 @@ def _lines(text: str) -> list[str]:
     return [s for piece in text.split("\n") if (s := piece.strip())]
 
 
+def _add_lines(lines: list[str], text: str) -> None:
+    """``lines`` extended by the visible lines of ``text`` (no list built for the one-line case)."""
+    if "\n" in text:
+        lines.extend(_lines(text))
+    elif text := text.strip():
+        lines.append(text)
+
+
 def _emit(out: list[Block], text: str, level: int, line: int) -> None:
     """Paragraph text as one block per visible line (a soft break splits a body paragraph)."""
-    lines = _lines(text)
-    if lines:
-        loc = Location(line=line)
-        out.extend(Paragraph(s, loc, level) for s in lines)
+    if "\n" not in text:  # the common case: one line at most
+        if text := text.strip():
+            out.append(Paragraph(text, Location(None, line), level))
+        return
+    loc = Location(None, line)
+    out.extend(Paragraph(s, loc, level) for s in _lines(text))

@@ -59,17 +59,18 @@ class _Instance:
 
 
 def _level(el: etree._Element) -> _Level:
-    fmt = el.find(_NUM_FMT)
-    text = el.find(_LVL_TEXT)
-    suff = el.find(_SUFF)
-    pstyle = el.find(ns.P_STYLE)
-    restart = el.find(_LVL_RESTART)
+    found = ns.children(el)
+    fmt = found.get(_NUM_FMT)
+    text = found.get(_LVL_TEXT)
+    suff = found.get(_SUFF)
+    pstyle = found.get(ns.P_STYLE)
+    restart = found.get(_LVL_RESTART)
     return _Level(
-        start=ns.int_attr(el.find(_START), 1) or 0,
+        start=ns.int_attr(found.get(_START), 1) or 0,
         fmt=(fmt.get(ns.VAL) or "decimal") if fmt is not None else "decimal",
         text=(text.get(ns.VAL) or "") if text is not None else "",
         restart=ns.int_attr(restart) if restart is not None else None,
-        legal=ns.on(el.find(_IS_LGL)),
+        legal=ns.on(found.get(_IS_LGL)),
         suffix=(suff.get(ns.VAL) or "tab") if suff is not None else "tab",
         style=pstyle.get(ns.VAL) if pstyle is not None else None,
     )

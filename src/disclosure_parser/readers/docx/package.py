@@ -49,6 +49,7 @@ _STRICT_TO_TRANSITIONAL = (
     ),
     (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
 )
+_STRICT_MARK = b"http://purl.oclc.org/ooxml/"  # the common prefix of every strict URI above
 _OTHER_OFFICE = (
     ("xl/workbook.xml", "an Excel workbook (.xlsx)"),
     ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
@@ -81,8 +82,8 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
     """
     if _declares_dtd(data):
         raise _dtd_error(part)
-    for strict, transitional in _STRICT_TO_TRANSITIONAL:
-        if strict in data:
+    if _STRICT_MARK in data:  # one scan of the part, not one per namespace: most files are transitional
+        for strict, transitional in _STRICT_TO_TRANSITIONAL:
             data = data.replace(strict, transitional)
     try:
         root = etree.fromstring(data, _PARSER)
@@ -108,11 +109,13 @@ _ROOT_START = re.compile(rb"<(?![?!])")
 def _declares_dtd(data: bytes) -> bool:
     """Whether the prolog (before the root element) holds a ``<!DOCTYPE``: checked on the raw
     bytes, before the parser sees any entity declaration or external reference."""
-    head = data[:65536]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    m = _ROOT_START.search(head)
-    return b"<!DOCTYPE" in head[: m.start() if m else len(head)]
+    end = min(len(data), 65536)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = data[:end].decode("utf-16", errors="ignore").encode("utf-8")
+        m = _ROOT_START.search(head)
+        return b"<!DOCTYPE" in head[: m.start() if m else len(head)]
+    m = _ROOT_START.search(data, 0, end)  # searched in place: no copy of the head
+    return data.find(b"<!DOCTYPE", 0, m.start() if m else end) >= 0
 
 
 def _dtd_error(part: str) -> ReadError:

@@ -53,6 +53,9 @@ class Prepared:
     cells: dict[etree._Element, CellProps] = field(default_factory=dict)
     rows: dict[etree._Element, tuple[int, int]] = field(default_factory=dict)  # gridBefore, gridAfter
     complex_tables: set[etree._Element] = field(default_factory=set)  # nested tables, text boxes, images inside
+    # Paragraphs holding a tab, break, hyphen or symbol element: every other paragraph's
+    # text is just its w:t runs, which a one-tag iteration (much cheaper to set up) finds.
+    rich: set[etree._Element] = field(default_factory=set)
     changes: int = 0
 
 
@@ -64,16 +67,47 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
     (heading styles, numbered styles), the only styles recorded per paragraph.
     """
     out = Prepared()
-    for ac in list(body.iter(ns.ALTERNATE_CONTENT)):
-        _choose_branch(ac)
-    for el in list(body.iter(ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT)):
-        _settle(el, out)
-    for el in list(body.iter(ns.TXBX_CONTENT, ns.DRAWING, ns.PICT, ns.OBJECT)):
+    for el in _settle_all(body, out):
         _anchor(el, out, rels)
     _scan(body, out, numbering, marked_styles)
+    for items in out.anchored.values():  # text boxes, detached from the body the scan walked
+        for box in items:
+            if not isinstance(box, Figure):
+                for el in box.iter(*_SPECIAL):
+                    _note_rich(el, out.rich)
     for para in (*out.anchored, *out.joined):
         out.complex_tables.update(para.iterancestors(ns.TBL))
     return out
+
+
+_CHANGES = (ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT)
+_ANCHORS = (ns.TXBX_CONTENT, ns.DRAWING, ns.PICT, ns.OBJECT)
+
+
+def _settle_all(body: etree._Element, out: Prepared) -> list[etree._Element]:
+    """Choose alternate-content branches, apply tracked changes and hidden text, in that order;
+    return the text boxes and images left in the body, in document order.
+
+    One traversal finds all three kinds: lxml walks the whole tree for each ``iter`` (bar
+    names never seen in the thread's parser dictionary), and most bodies have no
+    ``mc:AlternateContent``. When one does, choosing a branch moves elements, so each step
+    walks the tree again, as the steps are written."""
+    found = list(body.iter(ns.ALTERNATE_CONTENT, *_CHANGES, *_ANCHORS))
+    tags = [el.tag for el in found]
+    if ns.ALTERNATE_CONTENT in tags:
+        for ac in list(body.iter(ns.ALTERNATE_CONTENT)):
+            _choose_branch(ac)
+        for el in list(body.iter(*_CHANGES)):
+            _settle(el, out)
+        return list(body.iter(*_ANCHORS))
+    anchors = [el for el, tag in zip(found, tags, strict=True) if tag in _ANCHORS]
+    detached = False
+    for el, tag in zip(found, tags, strict=True):
+        if tag not in _ANCHORS:
+            detached = _settle(el, out) or detached
+    if detached:  # settling only removes subtrees: keep what they did not take along
+        anchors = [el for el in anchors if any(a is body for a in el.iterancestors())]
+    return anchors
 
 
 def run_char(el: etree._Element) -> str:
@@ -85,32 +119,52 @@ def run_char(el: etree._Element) -> str:
     return _symbol(el) if el.tag == ns.SYM else _RUN_TEXT.get(el.tag, "")
 
 
-RUN_TAGS = (ns.T, *_RUN_TEXT, ns.SYM)
+_SPECIAL = (*_RUN_TEXT, ns.SYM)
+RUN_TAGS = (ns.T, *_SPECIAL)
 _PROPS = (ns.GRID_SPAN, ns.V_MERGE, ns.H_MERGE, ns.CELL_DEL, ns.GRID_BEFORE, ns.GRID_AFTER)
+_SPECIAL_SET = frozenset(_SPECIAL)
 
 
 def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozenset[str]) -> None:
-    """The main pass, one traversal: list numbering, outline levels, merge properties, nesting."""
-    tags = [ns.TBL, *_PROPS, ns.OUTLINE_LVL]
+    """The main pass, one traversal: list numbering, outline levels, merge properties, nesting,
+    paragraphs with more than plain text runs."""
+    tags = [ns.TBL, *_PROPS, ns.OUTLINE_LVL, *_SPECIAL]
     if numbering:
         tags.append(ns.NUM_PR)
     if styles:
         tags.append(ns.P_STYLE)
+    rich, p_style, val = out.rich, ns.P_STYLE, ns.VAL
     for el in body.iter(*tags):
         tag = el.tag
-        if tag == ns.TBL:
+        if tag == p_style:  # by far the most frequent: tested first, names bound locally
+            if el.get(val) in styles and (para := _owner(el)) is not None:
+                out.styled[para] = el.get(val)
+        elif tag in _SPECIAL_SET:
+            _note_rich(el, rich)
+        elif tag == ns.TBL:
             out.complex_tables.update(el.iterancestors(ns.TBL))  # tables holding a nested table
         elif tag == ns.NUM_PR:
             if (para := _owner(el)) is not None:
-                out.numbered[para] = (ns.int_attr(el.find(ns.NUM_ID)), ns.int_attr(el.find(ns.ILVL)))
-        elif tag == ns.P_STYLE:
-            if el.get(ns.VAL) in styles and (para := _owner(el)) is not None:
-                out.styled[para] = el.get(ns.VAL)
+                out.numbered[para] = _num_pr(el)
         elif tag == ns.OUTLINE_LVL:
             if (para := _owner(el)) is not None and (level := ns.int_attr(el)) is not None:
                 out.outline[para] = level
         else:
             _table_prop(el, out)
+
+
+def _note_rich(el: etree._Element, rich: set[etree._Element]) -> None:
+    """Mark the paragraphs around a tab, break, hyphen or symbol that is text (in a run; a
+    tab stop of ``w:pPr/w:tabs`` is none, see :func:`run_char`)."""
+    parent = el.getparent()
+    if parent is not None and parent.tag == ns.R:
+        rich.update(el.iterancestors(ns.P))
+
+
+def _num_pr(el: etree._Element) -> tuple[int | None, int | None]:
+    """``(numId, ilvl)`` of a ``w:numPr``."""
+    found = ns.children(el)
+    return ns.int_attr(found.get(ns.NUM_ID)), ns.int_attr(found.get(ns.ILVL))
 
 
 def _owner(el: etree._Element) -> etree._Element | None:
@@ -149,23 +203,24 @@ def _table_prop(el: etree._Element, out: Prepared) -> None:
         props.deleted = True
 
 
-def _settle(el: etree._Element, out: Prepared) -> None:
-    """Apply one tracked change or hidden-text marker."""
+def _settle(el: etree._Element, out: Prepared) -> bool:
+    """Apply one tracked change or hidden-text marker; whether it removed a subtree."""
     parent = el.getparent()
     if parent is None:
-        return
+        return False
     tag = el.tag
     if tag == ns.VANISH:
         run = parent.getparent()
         if parent.tag == ns.R_PR and run is not None and run.tag == ns.R and ns.on(el):
             _detach(run)
-        return
+            return True
+        return False
     if tag == ns.RT:
         _detach(el)
-        return
+        return True
     out.changes += 1
     if tag == ns.INS:
-        return
+        return False
     if parent.tag == ns.R_PR:  # a deleted/moved paragraph mark: the paragraph runs on
         ppr = parent.getparent()
         para = ppr.getparent() if ppr is not None and ppr.tag == ns.P_PR else None
@@ -177,6 +232,8 @@ def _settle(el: etree._Element, out: Prepared) -> None:
             out.deleted_rows.add(row)
     elif parent.tag != ns.TC_PR:
         _detach(el)
+        return True
+    return False
 
 
 def _anchor(el: etree._Element, out: Prepared, rels: dict[str, str]) -> None:

@@ -39,17 +39,23 @@ class _Raw:
     outline: int | None
 
 
+_BASED_ON, _NAME = ns.w("basedOn"), ns.w("name")
+
+
 def _raw(style: etree._Element) -> _Raw:
-    based = style.find(ns.w("basedOn"))
-    name = style.find(ns.w("name"))
-    ppr = style.find(ns.P_PR)
+    found = ns.children(style)
+    based = found.get(_BASED_ON)
+    name = found.get(_NAME)
+    ppr = found.get(ns.P_PR)
     num_id = ilvl = outline = None
     if ppr is not None:
-        numpr = ppr.find(ns.NUM_PR)
+        in_ppr = ns.children(ppr)
+        numpr = in_ppr.get(ns.NUM_PR)
         if numpr is not None:
-            num_id = ns.int_attr(numpr.find(ns.NUM_ID))
-            ilvl = ns.int_attr(numpr.find(ns.ILVL))
-        outline = ns.int_attr(ppr.find(ns.OUTLINE_LVL))
+            in_numpr = ns.children(numpr)
+            num_id = ns.int_attr(in_numpr.get(ns.NUM_ID))
+            ilvl = ns.int_attr(in_numpr.get(ns.ILVL))
+        outline = ns.int_attr(in_ppr.get(ns.OUTLINE_LVL))
     return _Raw(
         based_on=based.get(ns.VAL) if based is not None else None,
         name=(name.get(ns.VAL) or "") if name is not None else "",
