@@ -13,7 +13,11 @@ their ratio, then the reader alone (``dp.read``: bytes → RawDocument) and its 
 then, per format, the medians over the files. The three are timed interleaved, one
 call of each per round after a ``gc.collect()``, so a noisy neighbour on the shared
 machine slows all of them alike and no call pays for the previous one's garbage;
-medians of the rounds. Not a test.
+medians of the rounds. Each call's result is kept until its clock has stopped, so no call
+pays for freeing what it built (python-docx's tree has reference cycles and would otherwise be
+freed by the next round's collection, its cost charged to whichever call came next), and the
+order of the calls rotates from round to round, so none always follows the same neighbour.
+Not a test.
 """
 
 from __future__ import annotations
@@ -32,14 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def _txt_baseline(path: Path) -> None:
-    path.read_bytes().decode("utf-8", errors="replace")
+def _txt_baseline(path: Path) -> object:
+    return path.read_bytes().decode("utf-8", errors="replace")
 
 
-def _docx_baseline(path: Path) -> None:
+def _docx_baseline(path: Path) -> object:
     import docx
 
-    docx.Document(str(path))
+    return docx.Document(str(path))
 
 
 def _pdf_baseline(path: Path) -> None:
@@ -50,10 +54,10 @@ def _pdf_baseline(path: Path) -> None:
             page.extract_text()
 
 
-def _html_baseline(path: Path) -> None:
+def _html_baseline(path: Path) -> object:
     import lxml.html
 
-    lxml.html.fromstring(path.read_bytes())
+    return lxml.html.fromstring(path.read_bytes())
 
 
 BASELINES: dict[str, tuple[str, Callable[[Path], None]]] = {
@@ -74,12 +78,14 @@ def interleaved_ms(fns: list[Callable[[], object]], repeat: int) -> list[float]:
     for fn in fns:
         fn()  # warm caches and imports once, outside the measurement
     times: list[list[float]] = [[] for _ in fns]
-    for _ in range(repeat):
-        for fn, acc in zip(fns, times, strict=True):
+    for round_no in range(repeat):
+        for k in range(len(fns)):
+            i = (round_no + k) % len(fns)  # rotate: each call follows each other call equally often
             gc.collect()  # garbage of the previous call is not charged to this one
             t0 = time.perf_counter()
-            fn()
-            acc.append(time.perf_counter() - t0)
+            result = fns[i]()
+            times[i].append(time.perf_counter() - t0)
+            del result  # freed after the clock stopped, for every call alike
     return [statistics.median(acc) * 1000 for acc in times]
 
 
