@@ -7,6 +7,7 @@ from .document import Figure, Paragraph, RawDocument, RawTable
 from .metadata import read_meta
 from .models import ReportMeta, Section, SourceInfo
 from .readings import attach_confidence, check_readings
+from .rejoin import rejoin_wrapped_numbers
 from .report import Report
 from .schema import SectionId, Template
 from .segmenter import Segmentation, segment
@@ -87,6 +88,15 @@ def _read_tables(report: Report, doc: RawDocument, seg: Segmentation, template: 
         report.review_litigation = normalise_appeals(rows, findings)
 
 
+def _rejoin(report: Report, findings: Findings) -> None:
+    """Numbers wrapped inside their cell (``2 6``) that the relations confirm: R5 replaces their T4."""
+    repaired = rejoin_wrapped_numbers(report)
+    if repaired:
+        fixed = {key for f in repaired for key in f.cells}
+        findings[:] = [f for f in findings if not (f.code == "T4" and set(f.cells) <= fixed)]
+        findings.extend(repaired)
+
+
 def build_report(doc: RawDocument, source: SourceInfo) -> Report:
     """Interpret an extracted document. Never raises for odd content: problems become findings."""
     findings = Findings()
@@ -130,6 +140,7 @@ def build_report(doc: RawDocument, source: SourceInfo) -> Report:
                 severity="warning",
                 section=sid,
             )
+    _rejoin(report, findings)
     findings.extend(check_relations(report))
     if doc.recognised_pages:
         attach_confidence(report, doc)

@@ -132,6 +132,13 @@ FINDING_CODES: dict[str, FindingCode] = dict(
             "Rows of numbers without labels could not be placed with certainty; left empty.",
         ),
         _c(
+            "R5",
+            "info",
+            "断行数字已合并 / wrapped number rejoined",
+            "A cell printed as digits broken by a space (2 6: a number wrapped in a narrow column) was read "
+            "as one number, because every relation the cell takes part in holds with it.",
+        ),
+        _c(
             "P1",
             "warning",
             "需要OCR / page needs OCR",

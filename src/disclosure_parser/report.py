@@ -66,6 +66,14 @@ class Report(BaseModel):
             raise KeyError(key)
         return self._walk(_paths(self.template)[key])
 
+    def _replace_cell(self, key: str, cell: Cell) -> None:
+        """Put ``cell`` at ``key``: for repairs the parser records as findings (R5), never silently."""
+        *parents, leaf = _paths(self.template or "")[key]
+        obj: Any = self
+        for part in parents:
+            obj = getattr(obj, part)
+        setattr(obj, leaf, cell)
+
     def _walk(self, path: tuple[str, ...]) -> Cell:
         obj: Any = self
         for part in path:

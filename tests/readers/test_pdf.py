@@ -136,6 +136,31 @@ def test_row_split_over_a_page_break_is_put_back_together() -> None:
     ]
 
 
+def test_a_number_wrapped_in_a_narrow_cell_is_one_number() -> None:
+    """A column too narrow for two digits prints 26 as 2 over 6 (LibreOffice with a wide CJK font)."""
+    cells = [
+        GridCell(0, 1, 0, 1, ["总计"]),
+        GridCell(0, 1, 1, 2, ["2", "6"]),  # no room for the 6 after the 2: one number
+        GridCell(0, 1, 2, 3, ["2", "6"]),  # room enough: two lines on purpose, kept apart
+    ]
+    data = make_pdf([Page([("grid", [72.0, 130.0, 140.0, 200.0], [28.0], cells)])])
+    (table,) = _tables(_read(data))
+    assert _rows(table) == [["总计", "26", "2 6"]]
+
+
+def test_a_row_split_over_a_page_break_inside_a_wrapped_number() -> None:
+    """The label and the number both go on past the break: ``2.其他法律行`` / ``政法规禁止``, ``2`` / ``6``."""
+    xs = [72.0, 130.0, 140.0]
+    head = _row(0, ["项目", "计"]) + _row(1, ["1.第一项", "1"])
+    data = _grid_pages(
+        ([16.0] * 3, head + _row(2, ["2.其他法律行", "2"])),
+        ([16.0] * 2, _row(0, ["政法规禁止", "6"]) + _row(1, ["3.第三项", "5"])),
+        xs=xs,
+    )
+    (table,) = _tables(_read(data))
+    assert _rows(table)[1:] == [["1.第一项", "1"], ["2.其他法律行政法规禁止", "26"], ["3.第三项", "5"]]
+
+
 @pytest.mark.parametrize(
     ("last", "first"),
     [(["规章", "1", "0"], ["行政规范性文件", "8", ""]), (["1.属于国家秘密", "14", ""], ["行政法规禁止公开", "", ""])],

@@ -36,6 +36,9 @@ _UNIT_FACTOR = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decima
 # A number as OCR misreads it: digits with letters taken for digits (1O, B0, S, l2). It is no
 # number (its cell is reported, its raw text kept) but it stands where a value stands, so the
 # row's other values are still read.
+# Digits broken by spaces inside one cell (``2 6``: a number wrapped in a narrow column, or two
+# numbers): no number either, but it stands where a value stands.
+_SPACED_DIGITS = regex.compile(r"^\d+(?:\s+\d+)+$")
 _MISREAD = regex.compile(r"^(?=.*[0-9OoDQlI|SsBbZ〇])[0-9OoDQlI|SsBbZ〇]{1,8}$")
 
 
@@ -99,8 +102,8 @@ def _parse(text: str) -> ParsedNumber:
 
 
 def is_value_like(text: str | None) -> bool:
-    """Whether a cell can sit in a value column: a number, blank, a placeholder, or a number as
-    OCR misreads it (``1O``: not a number, but a value cell all the same)."""
+    """Whether a cell can sit in a value column: a number, blank, a placeholder, a number as
+    OCR misreads it (``1O``) or broken by a space (``2 6``): not numbers, but value cells all the same."""
     if text is None:
         return True
     # Asked of every cell of every row, often several times: short texts answered once.
@@ -113,7 +116,8 @@ def _value_like_cached(text: str) -> bool:
 
 
 def _value_like(text: str) -> bool:
-    return parse_number(text).kind != "text" or bool(_MISREAD.match(text.strip()))
+    t = text.strip()
+    return parse_number(text).kind != "text" or bool(_MISREAD.match(t) or _SPACED_DIGITS.match(t))
 
 
 def to_10k_yuan(value: Decimal, unit: str | None) -> Decimal | None:

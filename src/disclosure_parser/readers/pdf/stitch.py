@@ -6,7 +6,8 @@ the second part is appended to the first:
 * a header printed again at the top of the next page (the first rows of both parts
   read the same) is dropped;
 * a *row split across the break* — the next page's first row has text but no number
-  and starts no new item, while the last row before the break has numbers and a label
+  (other than the rest of a number wrapped in a narrow column, ``2`` / ``6``) and starts
+  no new item, while the last row before the break has numbers and a label
   whose last line fills its cell (LibreOffice splits tall rows: ``2.其他法律`` | ``0`` … /
   ``行政法规禁止公开`` | blank …) — is put back together, cell by cell;
 * otherwise a label cell merged over several rows that goes on past the break
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .layout import group_lines, is_number, join_lines, line_text
+from .model import Char
 from .ruling import CellBox, PageTable, cluster
 
 __all__ = ["cell_text", "stitch"]
@@ -32,11 +34,31 @@ _ENUMERATOR = re.compile(
 
 
 def cell_text(cell: CellBox) -> str:
-    """A cell's text: its lines joined (labels broken over lines or one character per line rejoined)."""
-    texts: list[str] = []
-    for _, chars in cell.parts:
-        texts.extend(line_text(line, wide_gaps=False) for line in group_lines(chars))
-    return join_lines(texts)
+    """A cell's text: its lines joined (labels broken over lines or one character per line rejoined).
+
+    Lines are joined as :func:`join_lines` does, except a number wrapped because its column is
+    too narrow (``2`` / ``6`` for 26 in the 总计 column of a LibreOffice export): where a line
+    ends in a digit and the next line's first digit would not have fitted after it inside the
+    cell, the two are one number and are joined without a space.
+    """
+    lines = [line for _, chars in cell.parts for line in group_lines(chars)]
+    texts = [line_text(line, wide_gaps=False) for line in lines]
+    out: list[str] = []
+    for i, text in enumerate(texts):
+        if out and i and _wrapped_digits(lines[i - 1], lines[i], cell):
+            out[-1] += text.strip()
+        else:
+            out.append(text)
+    return join_lines(out)
+
+
+def _wrapped_digits(upper: list[Char], lower: list[Char], cell: CellBox) -> bool:
+    """Whether ``lower`` goes on with the number ``upper`` ends with: a digit that had no room left."""
+    a = max(upper, key=lambda c: c.x1, default=None)
+    b = min(lower, key=lambda c: c.x0, default=None)
+    if a is None or b is None or not (a.text.isdigit() and b.text.isdigit()):
+        return False
+    return a.x1 + (b.x1 - b.x0) > cell.x1
 
 
 def _row_key(table: PageTable, upto: float) -> list[tuple[str, int, int]]:
@@ -113,13 +135,29 @@ def _split_row(first: PageTable, above: list[CellBox], row: list[CellBox], texts
     label of the last row is cut mid-flow (its last line fills the cell): a label that
     just ends (``1.属于国家秘密`` above a row of blank cells) does not go on.
     """
-    if not any(texts) or any(is_number(t) or _ENUMERATOR.match(t) for t in texts if t):
+    if not any(texts) or any(_ENUMERATOR.match(t) for t in texts if t):
         return False
+    for cell, t in zip(row, texts, strict=True):
+        upper = _counterpart(cell, above) if t and is_number(t) else None
+        if t and is_number(t) and (upper is None or not _wraps_into(upper, cell)):
+            return False  # a number of its own: the row is a new row, not the rest of the last one
     last_row = [c for c in above if c.top >= first.ys[-2] - 1]
     if not any(is_number(cell_text(c)) for c in last_row):
         return False
     pairs = [(_counterpart(cell, above), t) for cell, t in zip(row, texts, strict=True) if t]
     return any(upper is not None and _fills_its_cell(upper) for upper, _ in pairs)
+
+
+def _wraps_into(upper: CellBox, lower: CellBox) -> bool:
+    """Whether the number in ``lower`` can be the end of the number ``upper`` ends with, wrapped past
+    the break: the digit had no room left, or the cell runs off the page, so its width is unknown
+    (then the two pieces stay apart, ``2 6``, and only the template's relations may join them)."""
+    up = group_lines(upper.parts[-1][1]) if upper.parts else []
+    down = group_lines(lower.parts[0][1]) if lower.parts else []
+    if not (up and down):
+        return False
+    ends_in_digit = max(up[-1], key=lambda c: c.x1).text.isdigit()
+    return _wrapped_digits(up[-1], down[0], upper) or (upper.off_page and ends_in_digit)
 
 
 def _joins(first: PageTable, second: PageTable) -> list[tuple[CellBox, CellBox]]:
