@@ -19,7 +19,7 @@ from ..schema import APPEAL_GROUPS, APPEAL_LEAVES, SectionId
 from ..textnorm import squash
 from .cells import Findings, make_cell
 from .numbers import parse_number
-from .rows import Row, fit_values
+from .rows import Row, adds_up, fit_values
 
 __all__ = ["normalise_appeals"]
 
@@ -100,21 +100,31 @@ class _Builder:
             )
         return True
 
+    def by_groups(self, row: Row, hint: str | None) -> bool:
+        """Read a row of one group (5 values) or of both litigation groups (10); whether it was."""
+        if (five := fit_values(row, 5)) is not None:
+            target = hint or next((g for g in _GROUP_KEYS if g not in self.groups), None)
+            if target is not None:
+                self.put(target, five)
+                return True
+        if (ten := fit_values(row, 10)) is not None and "review" in self.groups:
+            self.put("litigation_direct", ten[:5])
+            self.put("litigation_after_review", ten[5:])
+            return True
+        return False
+
     def add(self, row: Row, hint: str | None) -> None:
-        if (full := fit_values(row, 15)) is not None:
+        full = fit_values(row, 15)
+        if full is not None and row.loose and not all(adds_up([r for r, _ in full[i : i + 5]]) for i in (0, 5, 10)):
+            full = None  # one value per line: only groups that add up show the columns are right
+        if full is not None:
             for i, group in enumerate(_GROUP_KEYS):
                 self.put(group, full[i * 5 : (i + 1) * 5])
             return
         if self.by_header(row):
             return
-        if (five := fit_values(row, 5)) is not None:
-            target = hint or next((g for g in _GROUP_KEYS if g not in self.groups), None)
-            if target is not None:
-                self.put(target, five)
-                return
-        if (ten := fit_values(row, 10)) is not None and "review" in self.groups:
-            self.put("litigation_direct", ten[:5])
-            self.put("litigation_after_review", ten[5:])
+        # One cell per line, a blank cell prints nothing: a shorter run of values is no group for sure.
+        if not row.loose and self.by_groups(row, hint):
             return
         self.findings.add(
             "T3",

@@ -26,7 +26,7 @@ from .alignment import place_unlabelled
 from .cells import Findings, make_cells, trusted_row
 from .labels import LabelMatcher
 from .numbers import is_value_like
-from .rows import Row, fit_values
+from .rows import Row, adds_up, fit_values
 
 __all__ = ["normalise_applications"]
 
@@ -240,6 +240,17 @@ class _Builder:
             self.findings.add(
                 "T3",
                 f"row {key}: {len(row.values)} value cells, expected {_N}; values not read",
+                cells=list(_row_keys(key)),
+                section=_SECTION,
+                location=row.location(),
+                raw=" | ".join(row.texts),
+            )
+            return False
+        if row.loose and not adds_up([raw for raw, _ in values]):
+            self.findings.add(
+                "T3",
+                f"row {key}: values printed one per line that do not add up to the row's 总计; "
+                "which column each belongs to is unsure, values not read",
                 cells=list(_row_keys(key)),
                 section=_SECTION,
                 location=row.location(),

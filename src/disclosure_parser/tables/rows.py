@@ -9,14 +9,16 @@ blanks, placeholders): the values of a template row always come after its labels
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import regex
 
 from ..document import Block, Location, Paragraph, RawTable
-from .numbers import is_value_like
+from .numbers import is_value_like, parse_number
 
-__all__ = ["Row", "fit_values", "section_rows"]
+__all__ = ["Row", "adds_up", "fit_values", "section_rows"]
 
 _TEXT_ROW = regex.compile(r"^(?P<label>.*?\D)\s+(?P<values>[-+−]?\d[\d,.]*(?:\s+[-+−]?\d[\d,.]*)*)\s*$")
 
@@ -33,6 +35,9 @@ class Row:
     table: RawTable | None = None
     grid_row: int | None = None
     context: list[str] = field(default_factory=list)  # paragraphs seen since the previous table
+    # Cells from one-cell-per-line text: where a blank cell printed no line, positions are unsure,
+    # so normalisers take such a row only when its count leaves no doubt (see fit_values).
+    loose: bool = False
 
     @property
     def label(self) -> str:
@@ -97,7 +102,7 @@ def _text_row(p: Paragraph, context: list[str]) -> Row | None:
     if not text[-1:].isdigit():
         return None  # a text row ends with its last value; most paragraphs are prose
     m = _TEXT_ROW.match(text)
-    if not m or len(m["label"]) > 60:
+    if not m or len(m["label"]) > _MAX_LABEL:
         return None
     values = m["values"].split()
     return Row(
@@ -110,20 +115,94 @@ def _text_row(p: Paragraph, context: list[str]) -> Row | None:
     )
 
 
+class _OneCellPerLine:
+    """Rows of a table exported as text one cell per line (LibreOffice's text export, pdftotext,
+    scrapers' ``get_text("\n")``): some label lines, then the row's values, each on its own line.
+
+    A row is the value lines that follow label lines; its labels are the last few label lines
+    before them (a header's fragments, a group label, then the row's own label: the normalisers
+    try the most specific, the last, first). Part 四's data row has no label of its own: its
+    labels are the header's last lines, which name no row.
+    """
+
+    _KEEP = 4  # label lines kept before a row: group label + item label, with room for wrapped fragments
+
+    def __init__(self) -> None:
+        self.labels: list[Paragraph] = []
+        self.values: list[Paragraph] = []
+
+    def feed(self, p: Paragraph, context: list[str]) -> Row | None:
+        """Take one paragraph; a row when ``p`` ends one (a label line after value lines)."""
+        text = p.text.strip()
+        if not text:
+            return None
+        self._blank_lines_before(p)
+        if is_value_like(text):
+            self.values.append(p)
+            return None
+        row = self.flush(context)
+        if len(text) > _MAX_LABEL:
+            self.labels = []  # prose: whatever came before it labels nothing after it
+        else:
+            self.labels = [*self.labels[-(self._KEEP - 1) :], p]
+        return row
+
+    def _blank_lines_before(self, p: Paragraph) -> None:
+        """Empty lines after a value line are blank cells: a text export prints an empty cell as an
+        empty line, and a reader keeps no empty paragraph, only line numbers (trailing ones, a row's
+        blank last cells or a separator, are trimmed by :func:`fit_values`)."""
+        if not self.values:
+            return
+        last = self.values[-1].location
+        if p.location.line is None or last.line is None or p.location.page != last.page:
+            return
+        gap = min(p.location.line - last.line - 1, _MAX_BLANKS)
+        self.values.extend(Paragraph("", Location(last.page, last.line + 1 + i)) for i in range(gap))
+
+    def flush(self, context: list[str]) -> Row | None:
+        if not self.values:
+            return None
+        labels, values = self.labels, self.values
+        self.labels, self.values = [], []
+        return Row(
+            texts=[p.text.strip() for p in (*labels, *values)],
+            locations=[p.location for p in (*labels, *values)],
+            labels=[p.text.strip() for p in labels],
+            values=[p.text.strip() for p in values],
+            value_locations=[p.location for p in values],
+            context=context,
+            loose=True,
+        )
+
+
+_MAX_LABEL = 60  # characters: a longer line is prose, not a row label
+_MAX_BLANKS = 20  # empty lines read as blank cells at most: more is a gap in the text, not a row
+
+
 def section_rows(blocks: list[Block], *, text_rows: bool = True) -> list[Row]:
     """All rows of a section in reading order (tables, then text rows where they occur)."""
     rows: list[Row] = []
     context: list[str] = []
+    lines = _OneCellPerLine()
     for block in blocks:
         if isinstance(block, RawTable):
+            if (row := lines.flush(context)) is not None:
+                rows.append(row)
             rows.extend(_table_rows(block, context))
             context = []
         elif isinstance(block, Paragraph):
             context = [*context, block.text]
-            if text_rows:
-                row = _text_row(block, context)
-                if row is not None:
-                    rows.append(row)
+            if not text_rows:
+                continue
+            row = _text_row(block, context)
+            if row is not None:
+                if (pending := lines.flush(context)) is not None:
+                    rows.append(pending)
+                rows.append(row)
+            elif (row := lines.feed(block, context)) is not None:
+                rows.append(row)
+    if (row := lines.flush(context)) is not None:
+        rows.append(row)
     return rows
 
 
@@ -134,6 +213,8 @@ def fit_values(row: Row, expected: int) -> list[tuple[str, Location | None]] | N
     cell before the numbers) are dropped; any other mismatch is ambiguous → ``None``.
     """
     lo, hi = 0, len(row.values)
+    if row.loose and hi > expected and not row.values[0].strip() and not row.values[-1].strip():
+        return None  # blanks at both ends of one-cell-per-line values: which are the row's own is unsure
     while hi - lo > expected and not row.values[hi - 1].strip():
         hi -= 1
     while hi - lo > expected and not row.values[lo].strip():
@@ -142,3 +223,24 @@ def fit_values(row: Row, expected: int) -> list[tuple[str, Location | None]] | N
         return None
     locs: list[Location | None] = list(row.value_locations) or [None] * len(row.values)
     return list(zip(row.values[lo:hi], locs[lo:hi], strict=True))
+
+
+def adds_up(raws: Sequence[str | None]) -> bool:
+    """Whether the last value is a printed number equal to the sum of the others (blank counts 0),
+    or nothing is printed at all.
+
+    The check that lets a loose row (one cell per line) be read at all: its columns are known
+    only by count, and a total that adds up shows the count was the row's own.
+    """
+    *parts, total = [parse_number(r) for r in raws]
+    if all(p.kind in ("blank", "placeholder") for p in (*parts, total)):
+        return True  # nothing printed: no column can be wrong
+    if total.kind != "number" or total.value is None:
+        return False
+    acc = Decimal(0)
+    for p in parts:
+        if p.kind == "number" and p.value is not None:
+            acc += p.value
+        elif p.kind not in ("blank", "placeholder"):
+            return False
+    return acc == total.value
