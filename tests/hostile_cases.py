@@ -61,6 +61,14 @@ def _huge_txt(folder: Path) -> tuple[Path, dict[str, Any]]:
     return path, {}
 
 
+@case("txt-lines-of-tabs.txt")
+def _tab_lines(folder: Path) -> tuple[Path, dict[str, Any]]:
+    # Lines of nothing but tabs before text, as a page's text_content() keeps its indentation:
+    # a TSV table once opened here and took no line, and the reader never moved on.
+    body = ("\t\t\n\t\t\t\n一、总体情况\n" * 200).encode("utf-8")
+    return _write(folder, "tabs.txt", body), {}
+
+
 @case("extension-lies.docx")
 def _lying_extension(folder: Path) -> tuple[Path, dict[str, Any]]:
     return _write(folder, "really_markdown.docx", (SAMPLES / "lanshan_jiedao_2020.md").read_bytes()), {}

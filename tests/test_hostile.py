@@ -24,6 +24,7 @@ ERRORS = {name for name in dp.__all__ if name.endswith("Error")}
 
 EXPECTED = {
     "huge.txt": "SourceError",
+    "txt-lines-of-tabs.txt": "report:not_a_report:None",
     "extension-lies.docx": "report:ok:2019",
     "legacy-ole.doc": "UnsupportedFormatError",
     "legacy-ole-named.xls": "UnsupportedFormatError",

@@ -142,7 +142,7 @@ class _Builder:
     def tsv_table(self, i: int) -> int:
         rows: list[list[str]] = []
         locs: list[Location] = []
-        while i < len(self.lines) and self.lines[i].count("\t") >= 2 and not self.lines[i].startswith("\t"):
+        while i < len(self.lines) and _is_tsv_row(self.lines[i]):
             rows.append([c.strip() for c in self.lines[i].split("\t")])
             locs.append(self.loc(i))
             i += 1
@@ -164,22 +164,34 @@ class _Builder:
         n = len(self.lines)
         while i < n:
             line = self.lines[i]
+            start = i
             if (line.startswith("\t") and line.strip()) or (line.startswith("\t") and self._tab_block_ahead(i)):
                 i = self.tab_table(i)
             elif _PIPE_ROW.match(line):
                 i = self.pipe_table(i)
-            elif line.count("\t") >= 2 and i + 1 < n and self.lines[i + 1].count("\t") >= 2:
+            elif _is_tsv_row(line) and i + 1 < n and _is_tsv_row(self.lines[i + 1]):
                 i = self.tsv_table(i)
             else:
                 if line.strip() and not _is_furniture(line, self.next_content(i + 1)):
                     self.paragraph(i)
                 i += 1
+            i = max(i, start + 1)  # every step takes a line: no input can stall the reader
         return self.blocks
 
     def _tab_block_ahead(self, i: int) -> bool:
         # An empty TAB line (a merged cell) opens a table only if real TAB cells follow.
         nxt = self.next_content(i + 1)
         return nxt is not None and nxt.startswith("\t")
+
+
+def _is_tsv_row(line: str) -> bool:
+    """A tab-separated row: two tabs or more, not at its start (a leading tab is a TAB-flattened cell).
+
+    The same test opens and continues a TSV table, so the table always takes its first line:
+    a whitespace-only line of tabs once opened one that took no line, and the reader never moved
+    on (text saved from a page with ``text_content()``, its indentation kept).
+    """
+    return line.count("\t") >= 2 and not line.startswith("\t")
 
 
 def _is_page_number(line: str) -> bool:
