@@ -57,3 +57,12 @@ def test_values_that_do_not_add_up_are_not_placed_by_count() -> None:
     report = dp.parse(_one_cell_per_line(synth.render_md()))
     assert all(v is None for k, v in report.cells().items() if k.startswith("applications.granted."))
     assert any(f.code == "T3" and "applications.granted.total" in f.cells for f in report.findings)
+
+
+def test_a_unit_on_the_line_after_its_amount_belongs_to_it() -> None:
+    """``73802895.90`` / ``元``: the unit was its own text node (a scraper's get_text of a page)."""
+    synth = consistent("2019", random.Random(2))
+    synth.cells["proactive.procurement.amount"] = "73802895.90"  # type: ignore[assignment]
+    text = _one_cell_per_line(synth.render_md()).replace("\n73802895.90\n", "\n73802895.90\n元\n")
+    cell = dp.parse(text).cell("proactive.procurement.amount")
+    assert cell.value == pytest.approx(7380.28959) and cell.raw == "73802895.90元"

@@ -136,6 +136,11 @@ class _OneCellPerLine:
         text = p.text.strip()
         if not text:
             return None
+        if text in _UNITS and self._right_after_value(p):
+            # The unit of the value above, split off into its own text node (``73802895.90`` / ``元``).
+            last = self.values[-1]
+            self.values[-1] = Paragraph(last.text.strip() + text, last.location, last.level)
+            return None
         self._blank_lines_before(p)
         if is_value_like(text):
             self.values.append(p)
@@ -146,6 +151,12 @@ class _OneCellPerLine:
         else:
             self.labels = [*self.labels[-(self._KEEP - 1) :], p]
         return row
+
+    def _right_after_value(self, p: Paragraph) -> bool:
+        if not self.values or not self.values[-1].text.strip():
+            return False
+        last = self.values[-1].location
+        return p.location.line is not None and last.line is not None and p.location.line == last.line + 1
 
     def _blank_lines_before(self, p: Paragraph) -> None:
         """Empty lines after a value line are blank cells: a text export prints an empty cell as an
@@ -176,6 +187,7 @@ class _OneCellPerLine:
 
 
 _MAX_LABEL = 60  # characters: a longer line is prose, not a row label
+_UNITS = frozenset({"元", "万元", "亿元"})
 _MAX_BLANKS = 20  # empty lines read as blank cells at most: more is a gap in the text, not a row
 
 
