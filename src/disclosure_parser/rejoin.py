@@ -17,6 +17,7 @@ import regex
 
 from .models import Cell, Finding
 from .report import Report
+from .tables.numbers import parse_number
 from .validation import Relation, relations
 
 __all__ = ["rejoin_wrapped_numbers"]
@@ -26,10 +27,11 @@ _BLANK_VALUE = 0  # a blank cell counts as 0 inside a sum, as in validation
 
 
 def _value(cell: Cell) -> int | float | None:
-    """The cell's value inside a sum: blank is 0; ``None`` when unknown (not read, or not a number)."""
+    """The cell's value inside a sum: blank or a placeholder (``—``) is 0; ``None`` when unknown
+    (not read, or text that is no number)."""
     if cell.value is not None:
         return cell.value
-    if cell.raw is not None and not cell.raw.strip():
+    if cell.raw is not None and parse_number(cell.raw).kind in ("blank", "placeholder"):
         return _BLANK_VALUE
     return None
 
