@@ -36,6 +36,7 @@ class GridCell:
     c1: int
     lines: Sequence[str]
     center: bool = False
+    right: bool = False  # right-aligned, 2 points from the right border
 
 
 @dataclass
@@ -76,7 +77,7 @@ def draw_grid(c: Canvas, xs: Sequence[float], heights: Sequence[float], top: flo
         c.rect(x0, PAGE_H - y1, x1 - x0, y1 - y0, stroke=1, fill=0)
         for i, line in enumerate(cell.lines):
             width = pdfmetrics.stringWidth(line, FONT, size)
-            x = (x0 + x1 - width) / 2 if cell.center else x0 + 2
+            x = (x0 + x1 - width) / 2 if cell.center else (x1 - 2 - width if cell.right else x0 + 2)
             _text_at(c, x, y0 + 2 + i * size * 1.15, line, size)
     return ys[-1]
 

@@ -142,10 +142,11 @@ def test_a_number_wrapped_in_a_narrow_cell_is_one_number() -> None:
         GridCell(0, 1, 0, 1, ["总计"]),
         GridCell(0, 1, 1, 2, ["2", "6"]),  # no room for the 6 after the 2: one number
         GridCell(0, 1, 2, 3, ["2", "6"]),  # room enough: two lines on purpose, kept apart
+        GridCell(0, 1, 3, 4, ["2", "6"], right=True),  # right-aligned, ending at the padding: still room
     ]
-    data = make_pdf([Page([("grid", [72.0, 130.0, 140.0, 200.0], [28.0], cells)])])
+    data = make_pdf([Page([("grid", [72.0, 130.0, 140.0, 200.0, 240.0], [28.0], cells)])])
     (table,) = _tables(_read(data))
-    assert _rows(table) == [["总计", "26", "2 6"]]
+    assert _rows(table) == [["总计", "26", "2 6", "2 6"]]
 
 
 def test_a_row_split_over_a_page_break_inside_a_wrapped_number() -> None:

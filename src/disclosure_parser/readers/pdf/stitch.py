@@ -27,6 +27,9 @@ from .ruling import CellBox, PageTable, cluster
 __all__ = ["cell_text", "stitch"]
 
 _TOL = 4.0  # points: the same column on two pages
+# Points: Word's default cell margin (0.19 cm) on each side, the widest in common use; a line
+# and a next digit wider than a cell less these could not have shared the line.
+_PADDING = 5.4
 _FULL = 0.75  # share of a cell's width its last line must fill to be text cut off by the break
 _ENUMERATOR = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])"
@@ -53,12 +56,20 @@ def cell_text(cell: CellBox) -> str:
 
 
 def _wrapped_digits(upper: list[Char], lower: list[Char], cell: CellBox) -> bool:
-    """Whether ``lower`` goes on with the number ``upper`` ends with: a digit that had no room left."""
-    a = max(upper, key=lambda c: c.x1, default=None)
-    b = min(lower, key=lambda c: c.x0, default=None)
-    if a is None or b is None or not (a.text.isdigit() and b.text.isdigit()):
+    """Whether ``lower`` goes on with the number ``upper`` ends with: a digit that had no room left.
+
+    Judged by widths, not positions, so the alignment does not matter (a right-aligned ``2``
+    ends at the padding whatever the column's width): the line and the next digit together are
+    wider than the cell less the widest usual padding on each side.
+    """
+    if not upper or not lower:
         return False
-    return a.x1 + (b.x1 - b.x0) > cell.x1
+    a = max(upper, key=lambda c: c.x1)
+    b = min(lower, key=lambda c: c.x0)
+    if not (a.text.isdigit() and b.text.isdigit()):
+        return False
+    line_width = a.x1 - min(c.x0 for c in upper)
+    return line_width + (b.x1 - b.x0) > (cell.x1 - cell.x0) - 2 * _PADDING
 
 
 def _row_key(table: PageTable, upto: float) -> list[tuple[str, int, int]]:
@@ -154,7 +165,7 @@ def _wraps_into(upper: CellBox, lower: CellBox) -> bool:
     (then the two pieces stay apart, ``2 6``, and only the template's relations may join them)."""
     up = group_lines(upper.parts[-1][1]) if upper.parts else []
     down = group_lines(lower.parts[0][1]) if lower.parts else []
-    if not (up and down):
+    if not (up and down and up[-1]):
         return False
     ends_in_digit = max(up[-1], key=lambda c: c.x1).text.isdigit()
     return _wrapped_digits(up[-1], down[0], upper) or (upper.off_page and ends_in_digit)
