@@ -140,18 +140,21 @@ def test_a_number_wrapped_in_a_narrow_cell_is_one_number() -> None:
     """A column too narrow for two digits prints 26 as 2 over 6 (LibreOffice with a wide CJK font)."""
     cells = [
         GridCell(0, 1, 0, 1, ["总计"]),
-        GridCell(0, 1, 1, 2, ["2", "6"]),  # no room for the 6 after the 2: one number
+        GridCell(0, 1, 1, 2, ["2", "6"]),  # 2 and 6 are wider than the whole cell: one number
         GridCell(0, 1, 2, 3, ["2", "6"]),  # room enough: two lines on purpose, kept apart
         GridCell(0, 1, 3, 4, ["2", "6"], right=True),  # right-aligned, ending at the padding: still room
+        GridCell(0, 1, 4, 5, ["1", "2"], center=True),  # 12 would fit in 16 points with no padding: apart
+        GridCell(0, 1, 5, 6, ["0", "5"]),  # no number starts with 0
     ]
-    data = make_pdf([Page([("grid", [72.0, 130.0, 140.0, 200.0, 240.0], [28.0], cells)])])
+    xs = [72.0, 130.0, 138.0, 200.0, 240.0, 256.0, 264.0]
+    data = make_pdf([Page([("grid", xs, [28.0], cells)])])
     (table,) = _tables(_read(data))
-    assert _rows(table) == [["总计", "26", "2 6", "2 6"]]
+    assert _rows(table) == [["总计", "26", "2 6", "2 6", "1 2", "0 5"]]
 
 
 def test_a_row_split_over_a_page_break_inside_a_wrapped_number() -> None:
     """The label and the number both go on past the break: ``2.其他法律行`` / ``政法规禁止``, ``2`` / ``6``."""
-    xs = [72.0, 130.0, 140.0]
+    xs = [72.0, 130.0, 138.0]
     head = _row(0, ["项目", "计"]) + _row(1, ["1.第一项", "1"])
     data = _grid_pages(
         ([16.0] * 3, head + _row(2, ["2.其他法律行", "2"])),

@@ -27,9 +27,6 @@ from .ruling import CellBox, PageTable, cluster
 __all__ = ["cell_text", "stitch"]
 
 _TOL = 4.0  # points: the same column on two pages
-# Points: Word's default cell margin (0.19 cm) on each side, the widest in common use; a line
-# and a next digit wider than a cell less these could not have shared the line.
-_PADDING = 5.4
 _FULL = 0.75  # share of a cell's width its last line must fill to be text cut off by the break
 _ENUMERATOR = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])"
@@ -59,8 +56,10 @@ def _wrapped_digits(upper: list[Char], lower: list[Char], cell: CellBox) -> bool
     """Whether ``lower`` goes on with the number ``upper`` ends with: a digit that had no room left.
 
     Judged by widths, not positions, so the alignment does not matter (a right-aligned ``2``
-    ends at the padding whatever the column's width): the line and the next digit together are
-    wider than the cell less the widest usual padding on each side.
+    ends at the padding whatever the column's width), and with no padding assumed: the line and
+    the next digit together are wider than the whole cell, so they could not have shared a line.
+    A line that is ``0`` starts no longer number. Anything less sure stays apart (``2 6``) for
+    the relations to decide (finding R5).
     """
     if not upper or not lower:
         return False
@@ -68,8 +67,10 @@ def _wrapped_digits(upper: list[Char], lower: list[Char], cell: CellBox) -> bool
     b = min(lower, key=lambda c: c.x0)
     if not (a.text.isdigit() and b.text.isdigit()):
         return False
-    line_width = a.x1 - min(c.x0 for c in upper)
-    return line_width + (b.x1 - b.x0) > (cell.x1 - cell.x0) - 2 * _PADDING
+    first = min(upper, key=lambda c: c.x0)
+    if first.text == "0":
+        return False
+    return (a.x1 - first.x0) + (b.x1 - b.x0) > cell.x1 - cell.x0
 
 
 def _row_key(table: PageTable, upto: float) -> list[tuple[str, int, int]]:
