@@ -66,3 +66,50 @@ def test_a_unit_on_the_line_after_its_amount_belongs_to_it() -> None:
     text = _one_cell_per_line(synth.render_md()).replace("\n73802895.90\n", "\n73802895.90\n元\n")
     cell = dp.parse(text).cell("proactive.procurement.amount")
     assert cell.value == pytest.approx(7380.28959) and cell.raw == "73802895.90元"
+
+
+def test_a_leading_blank_cell_in_part_two_keeps_the_values_in_their_columns() -> None:
+    """``规章`` / empty line / ``5`` / ``10``: the empty line after the label is the blank 制发 cell."""
+    synth = consistent("2021", random.Random(4))
+    synth.cells["proactive.rules.issued"] = ""  # type: ignore[assignment]
+    synth.cells["proactive.rules.repealed"] = 5
+    synth.cells["proactive.rules.in_force"] = 10
+    cells = dp.parse(_one_cell_per_line(synth.render_md())).cells()
+    assert (cells["proactive.rules.issued"], cells["proactive.rules.repealed"], cells["proactive.rules.in_force"]) == (
+        None,
+        5,
+        10,
+    )
+
+
+def test_empty_lines_that_separate_every_line_are_no_cells() -> None:
+    """pdftotext prints an empty line after every block and nothing for an empty cell: a row of
+    four printed values among seven columns is not read, though the empty lines would make seven."""
+    synth = consistent("2021", random.Random(8))
+    row = "applications.partially_granted"
+    printed = {"natural_person": 10, "commercial_enterprise": 30, "other_org": 10, "total": 50}
+    for col in ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_org"):
+        synth.cells[f"{row}.{col}"] = printed.get(col, "")  # type: ignore[assignment]
+    for col in ("legal_service_org", "other_org", "total"):
+        synth.cells[f"{row}.{col}"] = printed.get(col, "")  # type: ignore[assignment]
+    text = _one_cell_per_line(synth.render_md(), blank_cells=False).replace("\n", "\n\n")
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    assert f"{label}\n\n10\n\n30\n\n10\n\n50\n" in text
+    text = text.replace(f"{label}\n\n10\n", f"{label}\n10\n")  # label and first value in one block
+    cells = dp.parse(text).cells()
+    assert all(cells[f"{row}.{c}"] is None for c in printed)
+    for key, value in cells.items():
+        assert value is None or value == synth.cells.get(key), key
+
+
+def test_a_page_number_among_the_values_is_no_blank_cell() -> None:
+    synth = consistent("2021", random.Random(9))
+    row = "applications.granted"
+    synth.cells[f"{row}.natural_person"] = ""  # type: ignore[assignment]
+    text = _one_cell_per_line(synth.render_md(), blank_cells=False)
+    total = str(synth.cells[f"{row}.total"])
+    lines = text.split("\n")
+    at = lines.index("（一）予以公开") + 2
+    text = "\n".join([*lines[:at], "- 5 -", *lines[at:]])
+    cells = dp.parse(text).cells()
+    assert all(cells[f"{row}.{c}"] is None for c in ("natural_person", "commercial_enterprise", "total")), total

@@ -16,7 +16,7 @@ from .tables.applications import normalise_applications
 from .tables.cells import Findings
 from .tables.inline import inline_appeal_rows, inline_application_rows, inline_proactive_rows
 from .tables.proactive import normalise_proactive
-from .tables.rows import section_rows
+from .tables.rows import mostly_adjacent, section_rows
 from .validation import check_relations
 
 __all__ = ["build_report"]
@@ -71,17 +71,20 @@ def _paragraph_texts(seg: Segmentation, sid: SectionId) -> list[str]:
 
 def _read_tables(report: Report, doc: RawDocument, seg: Segmentation, template: Template, findings: Findings) -> None:
     """Normalise each part's tables; where a part has none, try its run-together text."""
-    p2 = section_rows(_part_blocks(doc, seg, SectionId.PROACTIVE))
+    furniture = frozenset(doc.furniture_lines)
+    parts = {sid: _part_blocks(doc, seg, sid) for sid in _TABLE_PARTS}
+    dense = mostly_adjacent([b for blocks in parts.values() for b in blocks], furniture)
+    p2 = section_rows(parts[SectionId.PROACTIVE], furniture=furniture, dense=dense)
     report.proactive = normalise_proactive(p2, template, findings)
     if report.proactive is None:
         rows = inline_proactive_rows(_paragraph_texts(seg, SectionId.PROACTIVE), template, findings)
         report.proactive = normalise_proactive(rows, template, findings)
-    p3 = section_rows(_part_blocks(doc, seg, SectionId.APPLICATIONS))
+    p3 = section_rows(parts[SectionId.APPLICATIONS], furniture=furniture, dense=dense)
     report.applications = normalise_applications(p3, template, findings)
     if report.applications is None:
         rows = inline_application_rows(_paragraph_texts(seg, SectionId.APPLICATIONS), template, findings)
         report.applications = normalise_applications(rows, template, findings)
-    p4 = section_rows(_part_blocks(doc, seg, SectionId.APPEALS))
+    p4 = section_rows(parts[SectionId.APPEALS], furniture=furniture, dense=dense)
     report.review_litigation = normalise_appeals(p4, findings)
     if report.review_litigation is None:
         rows = inline_appeal_rows(_paragraph_texts(seg, SectionId.APPEALS), findings)

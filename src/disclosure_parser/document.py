@@ -165,6 +165,9 @@ class RawDocument:
     pages: int | None = None
     notes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
+    # Line numbers (Location.line) of lines dropped as page furniture (``- 3 -``): a gap in the
+    # line numbers there is no empty line of the text.
+    furniture_lines: set[int] = field(default_factory=set)
     recognised_pages: list[int] = field(default_factory=list)
 
     def paragraphs(self) -> Iterator[Paragraph]:

@@ -85,6 +85,7 @@ class _Builder:
         self.first = first_line
         self.blocks: list[Block] = []
         self.n_tables = 0
+        self.furniture: set[int] = set()
 
     def loc(self, i: int) -> Location:
         return Location(line=self.first + i + 1)
@@ -174,6 +175,8 @@ class _Builder:
             else:
                 if line.strip() and not _is_furniture(line, self.next_content(i + 1)):
                     self.paragraph(i)
+                elif line.strip():
+                    self.furniture.add(self.first + i + 1)
                 i += 1
             i = max(i, start + 1)  # every step takes a line: no input can stall the reader
         return self.blocks
@@ -212,5 +215,5 @@ def parse_text(text: str) -> RawDocument:
     lines = text.split("\n")
     props, start = _split_header(lines)
     builder = _Builder(lines[start:], start)
-    doc = RawDocument(blocks=builder.run(), format="txt", properties=props)
+    doc = RawDocument(blocks=builder.run(), format="txt", properties=props, furniture_lines=builder.furniture)
     return doc
