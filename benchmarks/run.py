@@ -16,7 +16,7 @@ machine slows all of them alike and no call pays for the previous one's garbage;
 medians of the rounds. Each call's result is kept until its clock has stopped, so no call
 pays for freeing what it built (python-docx's tree has reference cycles and would otherwise be
 freed by the next round's collection, its cost charged to whichever call came next), and the
-order of the calls rotates from round to round, so none always follows the same neighbour.
+calls come in a shuffled order each round, so none always follows the same neighbour.
 Not a test.
 """
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import random
 import statistics
 import sys
 import time
@@ -78,9 +79,11 @@ def interleaved_ms(fns: list[Callable[[], object]], repeat: int) -> list[float]:
     for fn in fns:
         fn()  # warm caches and imports once, outside the measurement
     times: list[list[float]] = [[] for _ in fns]
-    for round_no in range(repeat):
-        for k in range(len(fns)):
-            i = (round_no + k) % len(fns)  # rotate: each call follows each other call equally often
+    rnd = random.Random(0)  # a fixed shuffle per round: the same orders every run
+    order = list(range(len(fns)))
+    for _ in range(repeat):
+        rnd.shuffle(order)  # no call always follows the same neighbour
+        for i in order:
             gc.collect()  # garbage of the previous call is not charged to this one
             t0 = time.perf_counter()
             result = fns[i]()

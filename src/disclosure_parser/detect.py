@@ -55,8 +55,8 @@ def detect_template(text: str) -> Detected:
     '2021'
     """
     # Whitespace removed but no NFKC (costly on a whole report): the markers are given in
-    # both bracket widths instead. str.split() drops the same characters as [\s\u00a0\u3000]
-    # (all are str.isspace) at a fifth of a regex substitution's cost.
+    # both bracket widths instead. str.split() drops every str.isspace character (\u00a0 and
+    # \u3000 among them, and a few control characters besides) at a fifth of a regex's cost.
     flat = "".join(text.split())
     # Distinct markers, at least two: one marker word can occur in prose (a 2018 report
     # mentions 政府集中采购), two table headers cannot.

@@ -106,8 +106,12 @@ def _numeral_value(m: regex.Match[str]) -> int | None:
 
 def _may_hold_title(text: str) -> bool:
     """Every title of _TITLES ends in 情况, 概述, 问题… or 事项: single characters, so a title
-    broken by spaces is still seen. Most paragraphs have none and skip both patterns."""
-    return "况" in text or "述" in text or "题" in text or "项" in text
+    broken by spaces is still seen (U+FA71 and U+2F81B are compatibility forms of 况, which the
+    patterns see after NFKC). Most paragraphs have none and skip both patterns."""
+    return any(ch in text for ch in _TITLE_CHARS)
+
+
+_TITLE_CHARS = ("况", "述", "题", "项", "况", "况")
 
 
 def _candidates(blocks: list[Block]) -> list[_Candidate]:
