@@ -136,7 +136,7 @@ FINDING_CODES: dict[str, FindingCode] = dict(
             "info",
             "断行数字已合并 / wrapped number rejoined",
             "A cell printed as digits broken by a space (2 6: a number wrapped in a narrow column) was read "
-            "as one number, because every relation the cell takes part in holds with it.",
+            "as one number: every relation it takes part in holds with it, one beyond its own row among them.",
         ),
         _c(
             "P1",
