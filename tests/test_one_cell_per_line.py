@@ -7,6 +7,7 @@ import random
 import pytest
 
 import disclosure_parser as dp
+from disclosure_parser.schema import APPLICANT_COLUMNS
 
 from .synth import consistent
 
@@ -88,9 +89,7 @@ def test_empty_lines_that_separate_every_line_are_no_cells() -> None:
     synth = consistent("2021", random.Random(8))
     row = "applications.partially_granted"
     printed = {"natural_person": 10, "commercial_enterprise": 30, "other_org": 10, "total": 50}
-    for col in ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_org"):
-        synth.cells[f"{row}.{col}"] = printed.get(col, "")  # type: ignore[assignment]
-    for col in ("legal_service_org", "other_org", "total"):
+    for col, _ in APPLICANT_COLUMNS:
         synth.cells[f"{row}.{col}"] = printed.get(col, "")  # type: ignore[assignment]
     text = _one_cell_per_line(synth.render_md(), blank_cells=False).replace("\n", "\n\n")
     label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
@@ -107,9 +106,8 @@ def test_a_page_number_among_the_values_is_no_blank_cell() -> None:
     row = "applications.granted"
     synth.cells[f"{row}.natural_person"] = ""  # type: ignore[assignment]
     text = _one_cell_per_line(synth.render_md(), blank_cells=False)
-    total = str(synth.cells[f"{row}.total"])
     lines = text.split("\n")
     at = lines.index("（一）予以公开") + 2
     text = "\n".join([*lines[:at], "- 5 -", *lines[at:]])
     cells = dp.parse(text).cells()
-    assert all(cells[f"{row}.{c}"] is None for c in ("natural_person", "commercial_enterprise", "total")), total
+    assert all(cells[f"{row}.{c}"] is None for c in ("natural_person", "commercial_enterprise", "total"))

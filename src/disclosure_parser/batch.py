@@ -62,9 +62,9 @@ def _label(source: BatchSource, index: int) -> str:
     return os.fspath(source)
 
 
-def _task(payload: tuple[Any, ...]) -> Report:
+def _task(payload: tuple[BatchSource, ParseOptions]) -> Report:
     """Runs in a worker: parse one source (module-level so every start method can pickle it)."""
-    source, options = payload[0], payload[1]
+    source, options = payload
     if isinstance(source, str):
         source = Path(source)  # in a batch a str is a path, never report text
     return Parser(options=options).parse(source)

@@ -6,6 +6,7 @@ from .detect import detect_template
 from .document import Figure, Paragraph, RawDocument, RawTable
 from .metadata import read_meta
 from .models import ReportMeta, Section, SourceInfo
+from .readers.pdf.ocr import INSTALL_HINT
 from .readings import attach_confidence, check_readings
 from .rejoin import rejoin_wrapped_numbers
 from .report import Report
@@ -56,7 +57,7 @@ def _ocr_status(doc: RawDocument, report: Report, findings: Findings) -> None:
         findings.add(
             "P1",
             f"page {page} has no usable text layer (a scan or unreadable glyphs); it needs OCR: "
-            f"pip install 'disclosure-parser[ocr]' and parse with ocr=\"auto\" (CLI: --ocr auto)",
+            f'{INSTALL_HINT} and parse with ocr="auto" (CLI: --ocr auto)',
             severity="warning",
             location=None,
         )

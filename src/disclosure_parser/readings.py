@@ -28,7 +28,7 @@ __all__ = ["attach_confidence", "check_readings"]
 
 # What OCR reads for a digit that is not that digit (a letter or sign that looks like it).
 _LOOKALIKES: dict[str, str] = {
-    **dict.fromkeys("OoDQ〇()[]", "0"),
+    **dict.fromkeys("OoDQ〇()", "0"),
     **dict.fromkeys("lIi|!丨][", "1"),
     **dict.fromkeys("Zz", "2"),
     **dict.fromkeys("Ss$", "5"),
@@ -91,7 +91,7 @@ class _Sums:
 
     def blank(self, key: str) -> bool:
         cell = self.cells[key]
-        return cell.value is None and parse_number(cell.raw or "").kind in ("blank", "placeholder")
+        return cell.value is None and parse_number(cell.raw).is_empty
 
     def _checkable(self, rel: Relation) -> bool:
         """As the relation checks have it: every cell printed and neither side all blank."""
@@ -121,10 +121,11 @@ def _candidates(sums: _Sums, key: str) -> list[tuple[int, str, list[Relation]]]:
     broken = [r for r in mine if not sums.holds(r)]
     if not broken:
         return []
+    holding = [r for r in mine if sums.holds(r)]
     out: list[tuple[int, str, list[Relation]]] = []
     for value, text in alternatives(cell.raw, cell.value).items():
         fixed = [r for r in broken if sums.holds(r, key, value)]
-        if fixed and all(sums.holds(r, key, value) for r in mine if sums.holds(r)):
+        if fixed and all(sums.holds(r, key, value) for r in holding):
             out.append((value, text, fixed))
     return out
 
@@ -150,7 +151,7 @@ def check_readings(report: Report, pages: set[int]) -> list[Finding]:
     broken relations are reported (a misread cell usually breaks its row and its column).
     """
     cells = report.cell_map()
-    sums = _Sums(cells, relations(report))
+    sums = _Sums(cells, relations(report, cells))
     found: dict[str, list[tuple[int, str, list[Relation]]]] = {}
     for key, cell in cells.items():
         if cell.source is not None and cell.source.page in pages and cell.raw is not None:

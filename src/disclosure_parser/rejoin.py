@@ -37,7 +37,7 @@ def _value(cell: Cell) -> int | float | None:
     (not read, or text that is no number)."""
     if cell.value is not None:
         return cell.value
-    if cell.raw is not None and parse_number(cell.raw).kind in ("blank", "placeholder"):
+    if cell.raw is not None and parse_number(cell.raw).is_empty:
         return 0
     return None
 
@@ -80,8 +80,8 @@ def rejoin_wrapped_numbers(report: Report) -> list[Finding]:
     spaced = {k: c for k, c in cells.items() if c.value is None and c.raw and _SPACED.match(c.raw.strip())}
     if not spaced:
         return []
-    candidates = {k: int("".join((c.raw or "").split())) for k, c in spaced.items()}
-    rels = relations(report)
+    candidates = {k: int("".join(str(c.raw).split())) for k, c in spaced.items()}
+    rels = relations(report, cells)
     if not _confirmed(candidates, cells, rels):
         return []
     found: list[Finding] = []

@@ -105,13 +105,13 @@ def _numeral_value(m: regex.Match[str]) -> int | None:
 
 
 def _may_hold_title(text: str) -> bool:
-    """Every title of _TITLES ends in 情况, 概述, 问题… or 事项: single characters, so a title
+    """Every title of _TITLES contains 况, 述, 题 or 项 (情况, 概述, 问题, 事项): single characters, so a title
     broken by spaces is still seen (U+FA71 and U+2F81B are compatibility forms of 况, which the
     patterns see after NFKC). Most paragraphs have none and skip both patterns."""
     return any(ch in text for ch in _TITLE_CHARS)
 
 
-_TITLE_CHARS = ("况", "述", "题", "项", "况", "况")
+_TITLE_CHARS = ("况", "述", "题", "项", "\ufa71", "\U0002f81b")
 
 
 def _candidates(blocks: list[Block]) -> list[_Candidate]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from .models import Finding, Severity
+from .models import Cell, Finding, Severity
 from .report import Report
 from .schema import APPEAL_GROUPS, APPLICANT_COLUMNS, APPLICATION_ROWS, KeySpec, keys_for
 
@@ -131,24 +131,30 @@ def _count_keys(template: str) -> tuple[KeySpec, ...]:
     return tuple(s for s in keys_for(template) if s.value_type == "int")  # type: ignore[arg-type]
 
 
+def _printed(cells: dict[str, Cell]) -> set[str]:
+    return {k for k, c in cells.items() if c.raw is not None}
+
+
+def _instances(report: Report, printed: set[str]) -> tuple[_Instance, ...]:
+    """The instances of C1-C6 that apply: part 三's only if read (（六）'s sub-rows if printed), part 四's if read."""
+    out: tuple[_Instance, ...] = ()
+    if report.applications is not None:
+        sub_printed = report.template == "2021" and not printed.isdisjoint(_SUBROW_KEYS)
+        out = _application_instances(report.template or "", sub_printed)
+    if report.review_litigation is not None:
+        out = (*out, *_APPEAL_INSTANCES)
+    return out
+
+
 class _Checker:
     """The report's cells as two lookups (printed keys, values), checked instance by instance."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
         cells = report.cell_map()
-        self.printed = {k for k, c in cells.items() if c.raw is not None}
+        self.printed = _printed(cells)
         self.values = {k: c.value for k, c in cells.items()}
         self.found: list[Finding] = []
-
-    def instances(self, template: str) -> tuple[_Instance, ...]:
-        out: tuple[_Instance, ...] = ()
-        if self.report.applications is not None:
-            sub_printed = template == "2021" and not self.printed.isdisjoint(_SUBROW_KEYS)
-            out = _application_instances(template, sub_printed)
-        if self.report.review_litigation is not None:
-            out = (*out, *_APPEAL_INSTANCES)
-        return out
 
     def check(self, inst: _Instance) -> None:
         """sum(left) == sum(right); blank counts as 0; skip when one side is all blank."""
@@ -212,14 +218,15 @@ def check_relations(report: Report) -> list[Finding]:
     if report.template not in ("2019", "2021"):
         return []
     checker = _Checker(report)
-    for inst in checker.instances(report.template):
+    for inst in _instances(report, checker.printed):
         checker.check(inst)
     checker.non_negative(report.template)
     return checker.found
 
 
-def relations(report: Report) -> list[Relation]:
-    """The instances of C1-C6 that apply to the report (checked or not), for checks built on them."""
+def relations(report: Report, cells: dict[str, Cell] | None = None) -> list[Relation]:
+    """The instances of C1-C6 that apply to the report (checked or not), for checks built on them;
+    ``cells`` is the caller's ``report.cell_map()`` when it has one."""
     if report.template not in ("2019", "2021"):
         return []
-    return [inst.relation for inst in _Checker(report).instances(report.template)]
+    return [inst.relation for inst in _instances(report, _printed(report.cell_map() if cells is None else cells))]

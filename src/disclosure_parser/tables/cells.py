@@ -92,14 +92,10 @@ def make_cells(
     section: SectionId,
 ) -> dict[str, Cell]:
     """One row of count cells: column → :func:`make_cell` of its (raw, location), ``keys`` naming them."""
-    out: dict[str, Cell] = {}
-    for col, key, (raw, loc) in zip(columns, keys, values, strict=True):
-        known = _PLAIN.get(raw, _UNKNOWN) if raw is not None else _UNKNOWN
-        if known is not _UNKNOWN:
-            out[col] = _cell(known, raw, loc)  # type: ignore[arg-type]  # the common cell, inline
-        else:
-            out[col] = make_cell(raw, loc, key=key, value_type="int", findings=findings, section=section)
-    return out
+    return {
+        col: make_cell(raw, loc, key=key, value_type="int", findings=findings, section=section)
+        for col, key, (raw, loc) in zip(columns, keys, values, strict=True)
+    }
 
 
 def make_cell(
@@ -127,7 +123,7 @@ def make_cell(
             return _cell(known, raw, location)  # type: ignore[arg-type]
     parsed = parse_number(raw)
     src = source_ref(location)
-    if parsed.kind in ("blank", "placeholder"):
+    if parsed.is_empty:
         _remember(raw, None)
         return _cell(None, raw, src)
     if parsed.kind == "text" or parsed.value is None:

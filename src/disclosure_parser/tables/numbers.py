@@ -33,13 +33,13 @@ _NUMBER = regex.compile(
     r"\s*(?P<note>[（(\[【].*)?$"
 )
 _UNIT_FACTOR = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
+# Digits broken by spaces inside one cell (``2 6``: a number wrapped in a narrow column, or two
+# numbers): no number, but it stands where a value stands.
+_SPACED_DIGITS = regex.compile(r"^\d+(?:\s+\d+)+$")
 # A number as OCR misreads it: digits with letters taken for digits (1O, B0, S, l2). It is no
 # number (its cell is reported, its raw text kept) but it stands where a value stands, so the
 # row's other values are still read.
-# Digits broken by spaces inside one cell (``2 6``: a number wrapped in a narrow column, or two
-# numbers): no number either, but it stands where a value stands.
-_SPACED_DIGITS = regex.compile(r"^\d+(?:\s+\d+)+$")
-_MISREAD = regex.compile(r"^(?=.*[0-9OoDQlI|SsBbZ〇])[0-9OoDQlI|SsBbZ〇]{1,8}$")
+_MISREAD = regex.compile(r"^[0-9OoDQlI|SsBbZ〇]{1,8}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,11 @@ class ParsedNumber:
     value: Decimal | None = None
     unit: str | None = None
     note: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Blank or a placeholder: printed, but no value (0 inside a sum)."""
+        return self.kind in ("blank", "placeholder")
 
     @property
     def is_integral(self) -> bool:

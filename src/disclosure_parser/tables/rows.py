@@ -221,7 +221,6 @@ _MAX_BLANKS = 20  # empty lines read as blank cells at most: more is a gap in th
 def section_rows(
     blocks: list[Block],
     *,
-    text_rows: bool = True,
     furniture: frozenset[int] = frozenset(),
     dense: bool | None = None,
 ) -> list[Row]:
@@ -244,8 +243,6 @@ def section_rows(
             context = []
         elif isinstance(block, Paragraph):
             context = [*context, block.text]
-            if not text_rows:
-                continue
             row = _text_row(block, context)
             if row is not None:
                 if (pending := lines.flush(context)) is not None:
@@ -285,7 +282,7 @@ def adds_up(raws: Sequence[str | None]) -> bool:
     only by count, and a total that adds up shows the count was the row's own.
     """
     *parts, total = [parse_number(r) for r in raws]
-    if all(p.kind in ("blank", "placeholder") for p in (*parts, total)):
+    if all(p.is_empty for p in (*parts, total)):
         return True  # nothing printed: no column can be wrong
     if total.kind != "number" or total.value is None:
         return False
@@ -293,6 +290,6 @@ def adds_up(raws: Sequence[str | None]) -> bool:
     for p in parts:
         if p.kind == "number" and p.value is not None:
             acc += p.value
-        elif p.kind not in ("blank", "placeholder"):
+        elif not p.is_empty:
             return False
     return acc == total.value

@@ -202,7 +202,7 @@ class BodyWalker:
                 continue
             if pieces:
                 if lines is not None:
-                    _add_lines(lines, "".join(pieces))
+                    lines.extend(_lines("".join(pieces)))
                 pieces = []
             if tag == p_tag:
                 n_paras += 1
@@ -226,7 +226,7 @@ class BodyWalker:
                 rows.append(row)
         if lines is not None:
             if pieces:
-                _add_lines(lines, "".join(pieces))
+                lines.extend(_lines("".join(pieces)))
             cells.append(CellSpec("\n".join(lines), props.span, props.vmerge, props.hmerge))
         self.n_paras += n_paras
         return rows, []
@@ -287,19 +287,7 @@ def _lines(text: str) -> list[str]:
     return [s for piece in text.split("\n") if (s := piece.strip())]
 
 
-def _add_lines(lines: list[str], text: str) -> None:
-    """``lines`` extended by the visible lines of ``text`` (no list built for the one-line case)."""
-    if "\n" in text:
-        lines.extend(_lines(text))
-    elif text := text.strip():
-        lines.append(text)
-
-
 def _emit(out: list[Block], text: str, level: int, line: int) -> None:
     """Paragraph text as one block per visible line (a soft break splits a body paragraph)."""
-    if "\n" not in text:  # the common case: one line at most
-        if text := text.strip():
-            out.append(Paragraph(text, Location(None, line), level))
-        return
     loc = Location(None, line)
     out.extend(Paragraph(s, loc, level) for s in _lines(text))

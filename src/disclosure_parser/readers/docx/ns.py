@@ -97,6 +97,12 @@ def children(el: etree._Element | None) -> dict[str, etree._Element]:
     return found
 
 
+def num_pr(el: etree._Element) -> tuple[int | None, int | None]:
+    """``(numId, ilvl)`` of a ``w:numPr``."""
+    found = children(el)
+    return int_attr(found.get(NUM_ID)), int_attr(found.get(ILVL))
+
+
 def int_attr(el: etree._Element | None, default: int | None = None) -> int | None:
     """The integer ``w:val`` of ``el``, or ``default`` when absent or not an integer."""
     if el is None:

@@ -145,7 +145,7 @@ def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozense
             out.complex_tables.update(el.iterancestors(ns.TBL))  # tables holding a nested table
         elif tag == ns.NUM_PR:
             if (para := _owner(el)) is not None:
-                out.numbered[para] = _num_pr(el)
+                out.numbered[para] = ns.num_pr(el)
         elif tag == ns.OUTLINE_LVL:
             if (para := _owner(el)) is not None and (level := ns.int_attr(el)) is not None:
                 out.outline[para] = level
@@ -159,12 +159,6 @@ def _note_rich(el: etree._Element, rich: set[etree._Element]) -> None:
     parent = el.getparent()
     if parent is not None and parent.tag == ns.R:
         rich.update(el.iterancestors(ns.P))
-
-
-def _num_pr(el: etree._Element) -> tuple[int | None, int | None]:
-    """``(numId, ilvl)`` of a ``w:numPr``."""
-    found = ns.children(el)
-    return ns.int_attr(found.get(ns.NUM_ID)), ns.int_attr(found.get(ns.ILVL))
 
 
 def _owner(el: etree._Element) -> etree._Element | None:

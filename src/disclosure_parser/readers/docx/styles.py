@@ -52,9 +52,7 @@ def _raw(style: etree._Element) -> _Raw:
         in_ppr = ns.children(ppr)
         numpr = in_ppr.get(ns.NUM_PR)
         if numpr is not None:
-            in_numpr = ns.children(numpr)
-            num_id = ns.int_attr(in_numpr.get(ns.NUM_ID))
-            ilvl = ns.int_attr(in_numpr.get(ns.ILVL))
+            num_id, ilvl = ns.num_pr(numpr)
         outline = ns.int_attr(in_ppr.get(ns.OUTLINE_LVL))
     return _Raw(
         based_on=based.get(ns.VAL) if based is not None else None,

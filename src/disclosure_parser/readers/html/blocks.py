@@ -84,7 +84,6 @@ _STRING = etree.XPath("string(.)", smart_strings=False)
 _ICON_PX = 32
 _NOWHERE = Location()  # immutable, so one instance serves every paragraph
 # An image piece, with its raw fields; in a table body it also ends at the cell's end.
-_IMG_PIECE = re.compile(f"{_SEP}{_IMG}([^{_SEP}]*)")
 _CELL_IMG_PIECE = re.compile(f"{_SEP}{_IMG}([^{_SEP}{_CELL}{_ROW}]*)")
 # What renders as nothing at either end of a line: whitespace (str.isspace), zero-width
 # characters, and line breaks (empty lines in between).

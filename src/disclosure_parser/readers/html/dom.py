@@ -63,7 +63,10 @@ _FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "header"})
 # write in prose are not furniture words at all.
 # Unicode White_Space, the \\s of the regex module (str.isspace also has \\x1c-\\x1f): the stdlib's re,
 # faster on these literal alternations, is given it explicitly so both agree.
-_SPACE = "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACE = f"[{WHITE_SPACE}]"
 _FOOTER_WORDS = re.compile(
     rf"版权所有|ICP{_SPACE}*备|网站标识码|公网安备|主办单位|承办单位|技术支持|网站地图|浏览器|分辨率|索引号"
 )
@@ -171,6 +174,15 @@ def drop_non_content(root: etree._Element) -> None:
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
 
 
+def squeeze_space(text: str) -> str:
+    """Whitespace runs collapsed to one space, for patterns that match whitespace only as ``\\s*``
+    or as "not a word character" (every match is kept). Left alone when it holds \\x1c-\\x1f,
+    which str.isspace counts and \\s does not."""
+    if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
+        return " ".join(text.split())
+    return text
+
+
 def _has_label(text: str) -> bool:
     """A portal label and its colon (cheap tests first: most text has no colon)."""
     return ("：" in text or ":" in text) and _PORTAL_TEXT.search(text) is not None
@@ -205,10 +217,7 @@ def _furniture_by_words(el: etree._Element, length: int) -> bool:
     if length > 1000:
         return False
     text = _STRING(el)
-    if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
-        # The word patterns match whitespace only as \s*, so collapsing its runs keeps every match and
-        # spares them the indentation of the page's source (\s is str.isspace but for \x1c-\x1f).
-        text = " ".join(text.split())
+    text = squeeze_space(text)  # spares the word patterns the indentation of the page's source
     if text.count("。") > 2 or ("年" in text and _CN_DATE.search(text)):
         return False  # prose, or a 落款 date: part of the report
     if _FOOTER_WORDS.search(text) or (length <= 600 and _has_label(text)):

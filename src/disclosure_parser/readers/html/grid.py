@@ -102,6 +102,21 @@ class GridBuilder:
             target[c : c + cols] = [cell] * cols
         self.c = c + cols
 
+    def add_plain(self, text: str, locs: list[Location]) -> None:
+        """Place the next cell of the current row, one row by one column (the common case);
+        ``locs`` the row's cached locations. The caller has checked the budget is not spent."""
+        r, line, c = self.r, self.grid[self.r], self.c
+        width = len(line)
+        while c < width and line[c] is not None:
+            c += 1
+        self.budget -= 1
+        cell = TableCell(text, r, c, 1, 1, locs[c] if c < len(locs) else _location(self.index, r, c))
+        if c == width:
+            line.append(cell)
+        else:
+            line[c] = cell
+        self.c = c + 1
+
     def table(self) -> RawTable:
         """The finished table, every row padded to the same width."""
         width = max((len(line) for line in self.grid), default=0)
@@ -118,26 +133,13 @@ def build_table(index: int, rows: list[list[tuple[str, str]]], options: ParseOpt
         ResourceLimitError: the grid would exceed ``max_table_cells``.
     """
     builder = GridBuilder(index, len(rows), options)
-    grid = builder.grid
     for r, cells in enumerate(rows):
         builder.new_row()
-        line = grid[r]
-        locs = _row_locations(index, r, len(line) + len(cells))
+        locs = _row_locations(index, r, len(builder.grid[r]) + len(cells))
         for spans, text in cells:
-            if spans != "," or builder.budget <= 0:
+            if spans == "," and builder.budget > 0:
+                builder.add_plain(text, locs)
+            else:
                 rowspan, _, colspan = spans.partition(",")
                 builder.add(text, span_value(rowspan), span_value(colspan))
-                continue
-            # a plain cell (the common case), inlined: the first free position of its row
-            c = builder.c
-            width = len(line)
-            while c < width and line[c] is not None:
-                c += 1
-            builder.budget -= 1
-            cell = TableCell(text, r, c, 1, 1, locs[c] if c < len(locs) else _location(index, r, c))
-            if c == width:
-                line.append(cell)
-            else:
-                line[c] = cell
-            builder.c = c + 1
     return builder.table()

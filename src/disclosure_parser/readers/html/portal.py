@@ -15,7 +15,7 @@ import re
 import regex
 from lxml import etree
 
-from .dom import PORTAL_LABELS
+from .dom import PORTAL_LABELS, WHITE_SPACE, squeeze_space
 from .text import normalise_space
 
 __all__ = ["page_properties"]
@@ -34,9 +34,7 @@ _BARE_LABEL = regex.compile(rf"^(?:{_LABEL_ALT})\s*[:：]?$")
 _STRONG_LABEL = re.compile(r"索引号|发布机构|发文机关|成文日期|发文日期|发布日期|公开日期|主题分类|发文字号")
 # What may come before a label at the start of a text node: Unicode White_Space (the \s of
 # the regex module), &nbsp; and an opening bracket. No label starts with one of them.
-_BEFORE_LABEL = (
-    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000【["
-)
+_BEFORE_LABEL = WHITE_SPACE + "【["
 _TEXT_NODES = etree.XPath(".//text()", smart_strings=True)
 _STRING = etree.XPath("string(.)", smart_strings=False)
 _LINE_TAGS = frozenset(
@@ -89,11 +87,7 @@ def _has_pair(text: str) -> bool:
     """A label and its colon somewhere in ``text`` (most of a page has no colon at all)."""
     if "：" not in text and ":" not in text:
         return False
-    if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
-        # _PAIR matches whitespace only as \s* or as "not a word character" before a label, so
-        # collapsing its runs (\s is str.isspace but for \x1c-\x1f) keeps every match.
-        text = " ".join(text.split())
-    return _PAIR.search(text) is not None
+    return _PAIR.search(squeeze_space(text)) is not None
 
 
 def _regions(root: etree._Element, article: etree._Element) -> list[etree._Element]:

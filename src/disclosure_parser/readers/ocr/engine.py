@@ -20,10 +20,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ...errors import MissingDependencyError
+from ..pdf.ocr import INSTALL_HINT
 
 __all__ = ["INSTALL_HINT", "Engine", "Recognition", "get_engine"]
 
-INSTALL_HINT = "pip install 'disclosure-parser[ocr]'"
 _BATCH = 16  # crops per recogniser call: fewer calls, and crops of similar width batch well
 
 Image = NDArray[np.uint8]

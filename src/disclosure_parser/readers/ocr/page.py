@@ -29,8 +29,13 @@ _MIN_SCORE = 0.1  # recognitions below this are noise read as text; above, a dou
 _DEFAULT_EM = 10.0  # points: body text size when a page has no line to measure
 
 
+def _pad(box: Box) -> int:
+    """The white margin added around a box's crop, pixels."""
+    return max(int(_PAD * box.height), 2)
+
+
 def _crop(image: Image, box: Box) -> Image:
-    pad = max(int(_PAD * box.height), 2)
+    pad = _pad(box)
     patch = image[box.y0 : box.y1, box.x0 : box.x1]
     return np.pad(patch, ((pad, pad), (pad, pad)), constant_values=255)
 
@@ -82,7 +87,7 @@ def _extents(rec: Recognition, box: Box, centres: list[float], full: float) -> l
 
 
 def _chars(rec: Recognition, box: Box, scale: float, start: int) -> list[Char]:
-    pad = max(int(_PAD * box.height), 2)
+    pad = _pad(box)
     full = _cjk_width(rec, box)
     centres = _centres(rec, box, pad, full)
     scores = rec.char_scores if len(rec.char_scores) == len(rec.text) else [rec.score] * len(rec.text)
