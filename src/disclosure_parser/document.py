@@ -8,14 +8,22 @@ later (segmenter, table normalisers). Keeping this model separate from the publi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Block", "Figure", "Location", "Paragraph", "RawDocument", "RawTable", "TableCell"]
 
 
-@dataclass(frozen=True, slots=True)
+def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """The setter of a slotted class's field itself, which a frozen class's __setattr__ does not
+    guard: for its own __init__ only."""
+    descriptor: Any = cls.__dict__[name]
+    setter: Callable[[Any, Any], None] = descriptor.__set__
+    return setter
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Location:
     """Where something came from. Every field is optional; readers fill what they know.
 
@@ -28,6 +36,23 @@ class Location:
     row: int | None = None
     col: int | None = None
 
+    def __init__(
+        self,
+        page: int | None = None,
+        line: int | None = None,
+        table: int | None = None,
+        row: int | None = None,
+        col: int | None = None,
+    ) -> None:
+        # What the generated frozen __init__ does (every slot set once, no __setattr__ after),
+        # at half its cost: the slots' own setters instead of object.__setattr__ by name. A
+        # report makes one Location per table cell and paragraph.
+        _set_page(self, page)
+        _set_line(self, line)
+        _set_table(self, table)
+        _set_row(self, row)
+        _set_col(self, col)
+
     def with_cell(self, row: int, col: int) -> Location:
         return Location(self.page, self.line, self.table, row, col)
 
@@ -35,7 +60,14 @@ class Location:
         return {k: v for k in ("page", "line", "table", "row", "col") if (v := getattr(self, k)) is not None}
 
 
-@dataclass(frozen=True, slots=True)
+_set_page = _slot_setter(Location, "page")
+_set_line = _slot_setter(Location, "line")
+_set_table = _slot_setter(Location, "table")
+_set_row = _slot_setter(Location, "row")
+_set_col = _slot_setter(Location, "col")
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Paragraph:
     """A run of text in reading order. ``level`` > 0 marks a heading the source itself marked."""
 
@@ -43,6 +75,21 @@ class Paragraph:
     location: Location = field(default_factory=Location)
     level: int = 0
     confidence: float | None = None  # OCR recognition confidence of its least sure glyph; None: not OCR'd
+
+    def __init__(
+        self, text: str, location: Location | None = None, level: int = 0, confidence: float | None = None
+    ) -> None:
+        # As Location's: one per line of a text report.
+        _set_text(self, text)
+        _set_location(self, Location() if location is None else location)
+        _set_level(self, level)
+        _set_confidence(self, confidence)
+
+
+_set_text = _slot_setter(Paragraph, "text")
+_set_location = _slot_setter(Paragraph, "location")
+_set_level = _slot_setter(Paragraph, "level")
+_set_confidence = _slot_setter(Paragraph, "confidence")
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ import pytest
 
 import disclosure_parser as dp
 from disclosure_parser.document import Figure, Paragraph, RawDocument, RawTable
+from disclosure_parser.readers.docx import prepare as prepare_module
 from disclosure_parser.readers.docx.body import BodyWalker
 from disclosure_parser.readers.docx.numfmt import format_number
 from tests.synth import consistent
@@ -475,3 +476,28 @@ def test_an_embedded_foreign_chunk_is_noted() -> None:
 )
 def test_number_formats(n: int, fmt: str, text: str) -> None:
     assert format_number(n, fmt) == text
+
+
+def test_one_scan_and_settle_first_agree(
+    synth_report: tuple[dict[str, int | float], bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A body with nothing to settle but images is read in one traversal; any other element
+    # (a tracked change, a text box) makes the reader settle first and scan again. Treating
+    # images as needing it too must change nothing.
+    drawing = (
+        '<w:r><w:drawing><wp:inline><wp:docPr id="2" name="图片 2" descr="表格截图"/><a:graphic><a:graphicData>'
+        '<pic:pic><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
+        "</wp:inline></w:drawing></w:r>"
+    )
+    numbered = (
+        '<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>一、总体情况</w:t><w:tab/><w:t>x</w:t></w:r></w:p>'
+    )
+    sources = [
+        synth_report[1],
+        package(numbered + f"<w:p>{drawing}</w:p>" + tbl([tr(tc("附图", SPAN2), tc("1"))], 3)),
+    ]
+    one_scan = [_read(data).blocks for data in sources]
+    monkeypatch.setattr(prepare_module, "_IMAGES", frozenset())
+    settled_first = [_read(data).blocks for data in sources]
+    assert one_scan == settled_first
+    assert any(isinstance(b, Figure) for b in one_scan[1]) and any(isinstance(b, RawTable) for b in one_scan[0])

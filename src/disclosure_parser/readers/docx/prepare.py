@@ -67,9 +67,17 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
     (heading styles, numbered styles), the only styles recorded per paragraph.
     """
     out = Prepared()
-    for el in _settle_all(body, out):
-        _anchor(el, out, rels)
-    _scan(body, out, numbering, marked_styles)
+    found = _scan(body, out, numbering, marked_styles)
+    if all(el.tag in _IMAGES for el in found):
+        # The common case, one traversal: nothing to settle and no text box, so the tree the
+        # scan saw is the tree the walk reads; images are only noted.
+        for el in found:
+            _anchor(el, out, rels)
+    else:  # settling changes the tree: settle first, then scan what is left
+        out = Prepared()
+        for el in _settle_all(body, out, found):
+            _anchor(el, out, rels)
+        _scan(body, out, numbering, marked_styles)
     for items in out.anchored.values():  # text boxes, detached from the body the scan walked
         for box in items:
             if not isinstance(box, Figure):
@@ -81,18 +89,19 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
 
 
 _CHANGES = (ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT)
-_ANCHORS = (ns.TXBX_CONTENT, ns.DRAWING, ns.PICT, ns.OBJECT)
+_IMAGES = frozenset({ns.DRAWING, ns.PICT, ns.OBJECT})  # anchors that stay where they are
+_ANCHORS = (ns.TXBX_CONTENT, *_IMAGES)
+_SETTLE = (ns.ALTERNATE_CONTENT, *_CHANGES, *_ANCHORS)
+_SETTLE_SET = frozenset(_SETTLE)
 
 
-def _settle_all(body: etree._Element, out: Prepared) -> list[etree._Element]:
+def _settle_all(body: etree._Element, out: Prepared, found: list[etree._Element]) -> list[etree._Element]:
     """Choose alternate-content branches, apply tracked changes and hidden text, in that order;
     return the text boxes and images left in the body, in document order.
 
-    One traversal finds all three kinds: lxml walks the whole tree for each ``iter`` (bar
-    names never seen in the thread's parser dictionary), and most bodies have no
-    ``mc:AlternateContent``. When one does, choosing a branch moves elements, so each step
-    walks the tree again, as the steps are written."""
-    found = list(body.iter(ns.ALTERNATE_CONTENT, *_CHANGES, *_ANCHORS))
+    ``found``: the elements of all three kinds, in document order (the scan's finds). Most
+    bodies have no ``mc:AlternateContent``; when one does, choosing a branch moves elements,
+    so each step walks the tree again, as the steps are written."""
     tags = [el.tag for el in found]
     if ns.ALTERNATE_CONTENT in tags:
         for ac in list(body.iter(ns.ALTERNATE_CONTENT)):
@@ -125,10 +134,13 @@ _PROPS = (ns.GRID_SPAN, ns.V_MERGE, ns.H_MERGE, ns.CELL_DEL, ns.GRID_BEFORE, ns.
 _SPECIAL_SET = frozenset(_SPECIAL)
 
 
-def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozenset[str]) -> None:
+def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozenset[str]) -> list[etree._Element]:
     """The main pass, one traversal: list numbering, outline levels, merge properties, nesting,
-    paragraphs with more than plain text runs."""
-    tags = [ns.TBL, *_PROPS, ns.OUTLINE_LVL, *_SPECIAL]
+    paragraphs with more than plain text runs. Returns what :func:`_settle_all` works on
+    (alternate content, tracked changes, hidden text, text boxes, images), in document order:
+    most documents have none or only images, and then need no second traversal."""
+    found: list[etree._Element] = []
+    tags = [ns.TBL, *_PROPS, ns.OUTLINE_LVL, *_SPECIAL, *_SETTLE]
     if numbering:
         tags.append(ns.NUM_PR)
     if styles:
@@ -149,8 +161,11 @@ def _scan(body: etree._Element, out: Prepared, numbering: bool, styles: frozense
         elif tag == ns.OUTLINE_LVL:
             if (para := _owner(el)) is not None and (level := ns.int_attr(el)) is not None:
                 out.outline[para] = level
+        elif tag in _SETTLE_SET:
+            found.append(el)
         else:
             _table_prop(el, out)
+    return found
 
 
 def _note_rich(el: etree._Element, rich: set[etree._Element]) -> None:
