@@ -9,8 +9,12 @@ grey images in a PDF) adds the artefacts of a real scan.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pypdfium2 as pdfium
+
+# A committed bilevel scan of two pages of a real report (see tests/data/ocr/README.md).
+BILEVEL_SCAN = Path(__file__).resolve().parent.parent / "data" / "ocr" / "huaian_2024_p4-5_bilevel.pdf"
 
 
 def image_only_pdf(data: bytes, *, dpi: int = 200, pages: int | None = None) -> bytes:
