@@ -19,7 +19,7 @@ from .parser import Parser
 from .pool import Outcome, WorkerPool
 from .report import Report
 
-__all__ = ["BatchStatus", "ParseResult", "parse_many", "result_status", "run_tasks"]
+__all__ = ["BatchStatus", "ParseResult", "parse_many", "parse_task", "result_status", "run_tasks", "to_result"]
 
 BatchStatus = Literal["ok", "partial", "failed", "skipped"]
 BatchSource = str | os.PathLike[str] | bytes
@@ -62,15 +62,17 @@ def _label(source: BatchSource, index: int) -> str:
     return os.fspath(source)
 
 
-def _task(payload: tuple[BatchSource, ParseOptions]) -> Report:
-    """Runs in a worker: parse one source (module-level so every start method can pickle it)."""
+def parse_task(payload: tuple[BatchSource, ParseOptions]) -> Report:
+    """Runs in a worker: parse one source (module-level so every start method can pickle it;
+    :mod:`.bulk` runs it too, before turning the report into database rows)."""
     source, options = payload
     if isinstance(source, str):
         source = Path(source)  # in a batch a str is a path, never report text
     return Parser(options=options).parse(source)
 
 
-def _to_result(outcome: Outcome, label: str) -> ParseResult:
+def to_result(outcome: Outcome, label: str) -> ParseResult:
+    """A worker's outcome (a report, or the error that stopped it) as the result of ``label``."""
     rss = outcome.peak_rss_kb / 1024 if outcome.peak_rss_kb else None
     if outcome.ok:
         report: Report = outcome.value
@@ -118,8 +120,8 @@ def parse_many(
     payloads = ((source, opts) for source in sources)
     yield from run_tasks(
         payloads,
-        _task,
-        _to_result,
+        parse_task,
+        to_result,
         workers=workers,
         timeout=timeout,
         ordered=ordered,

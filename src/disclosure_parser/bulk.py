@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agencies import consecutive_pairs
-from .batch import BatchStatus, ParseResult, _task, _to_result, result_status, run_tasks
+from .batch import BatchStatus, ParseResult, parse_task, result_status, run_tasks, to_result
 from .crossyear import compare_years
 from .export import EXPORT_SUFFIXES, export_store
 from .formats import format_from_name
@@ -89,7 +89,7 @@ def content_id(path: Path) -> str:
 class _Rows:
     """What a worker sends back for the database: rows ready to insert, not a Report to re-walk."""
 
-    status: BatchStatus
+    status: BatchStatus  # document["status"], typed: the parent counts by it
     document: dict[str, object]
     cells: list[tuple[object, ...]]
     findings: list[tuple[object, ...]]
@@ -100,7 +100,7 @@ def _rows_task(payload: tuple[str, ParseOptions, str]) -> _Rows:
     """Runs in a worker: parse one file and turn it into database rows there, so the parent,
     which only writes, does not become the bottleneck of a many-worker run."""
     path, options, doc_id = payload
-    report = _task((path, options))
+    report = parse_task((path, options))
     result = ParseResult(path, result_status(report), report)
     # Tuples in column order: less to pickle and insert than dicts, for the parent's sake.
     return _Rows(
@@ -114,7 +114,7 @@ def _rows_task(payload: tuple[str, ParseOptions, str]) -> _Rows:
 
 def _convert(outcome: Outcome, label: str) -> ParseResult:
     if not outcome.ok:
-        return _to_result(outcome, label)
+        return to_result(outcome, label)
     rows: _Rows = outcome.value
     rss = outcome.peak_rss_kb / 1024 if outcome.peak_rss_kb else None
     return ParseResult(
