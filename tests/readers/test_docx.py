@@ -226,6 +226,20 @@ def test_a_table_in_a_text_box_is_read_once_after_its_anchor() -> None:
     assert _tables(doc)[0].texts() == [["行政复议", "行政诉讼"], ["1", "2"]]
 
 
+def test_a_text_box_keeps_its_merges_list_numbers_and_run_characters() -> None:
+    # A text box is lifted out of the body before the scan: its table's gridSpan, its
+    # paragraphs' list numbers and tabs were once lost, and 合计 stood over the wrong column.
+    inner = (
+        p("总体情况", '<w:pStyle w:val="Heading1"/>')
+        + "<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t></w:r></w:p>"
+        + tbl([tr(tc("本年新收", SPAN2), tc("合计")), tr(tc("1"), tc("2"), tc("3"))], 3)
+    )
+    body = f"<w:p><w:r><w:t>锚定段落</w:t></w:r>{_text_box(inner)}</w:p>"
+    doc = _read(package(body, numbering=NUMBERING, styles=STYLES))
+    assert _texts(doc) == ["锚定段落", "一、总体情况", "a\tb"]
+    assert _tables(doc)[0].texts() == [["本年新收", "本年新收", "合计"], ["1", "2", "3"]]
+
+
 def test_tabs_breaks_and_symbols_in_runs_are_text_wherever_the_paragraph_is() -> None:
     # Paragraphs holding only w:t runs take a cheaper path than those with tabs, breaks or
     # symbols; a tab stop (w:pPr/w:tabs/w:tab) is no text, and a text box is outside the body.

@@ -78,11 +78,10 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
         for el in _settle_all(body, out, found):
             _anchor(el, out, rels)
         _scan(body, out, numbering, marked_styles)
-    for items in out.anchored.values():  # text boxes, detached from the body the scan walked
-        for box in items:
+    for items in out.anchored.values():  # text boxes, detached from the body the scan walked:
+        for box in items:  # their merges, list numbers and run characters count as well
             if not isinstance(box, Figure):
-                for el in box.iter(*_SPECIAL):
-                    _note_rich(el, out.rich)
+                _scan(box, out, numbering, marked_styles)
     for para in (*out.anchored, *out.joined):
         out.complex_tables.update(para.iterancestors(ns.TBL))
     return out
