@@ -178,5 +178,12 @@ FINDING_CODES: dict[str, FindingCode] = dict(
         ),
         _c("W2", "info", "嵌入内容 / embedded chunk", "An embedded foreign-format chunk (w:altChunk) was not read."),
         _c("W3", "info", "修订 / tracked changes", "The DOCX has tracked changes; the accepted text was read."),
+        _c(
+            "W4",
+            "info",
+            "占位符 / placeholder text",
+            "Content controls showed only their placeholder text (单击或点击此处输入文字。); it is no content "
+            "and was not read, so an unfilled cell is blank.",
+        ),
     ]
 )

@@ -201,6 +201,21 @@ def test_content_controls_are_read_in_place() -> None:
     assert _tables(doc)[0].texts() == [["规章", "3"], ["行政规范性文件", "5"]]
 
 
+def test_placeholder_text_of_content_controls_is_no_content() -> None:
+    # An unfilled control shows grey placeholder text; read, it would be text where a number
+    # belongs (T4). Its runs go, its cell stays: a blank cell. A filled control is read.
+    shown = "<w:sdtPr><w:showingPlcHdr/></w:sdtPr>"
+    filled = '<w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr>'
+    placeholder = "<w:r><w:t>单击或点击此处输入文字。</w:t></w:r>"
+    cell = f"<w:sdt>{shown}<w:sdtContent>{tc('<w:p>' + placeholder + '</w:p>')}</w:sdtContent></w:sdt>"
+    inline = f"<w:p><w:r><w:t>制发</w:t></w:r><w:sdt>{shown}<w:sdtContent>{placeholder}</w:sdtContent></w:sdt></w:p>"
+    kept = f"<w:p><w:sdt>{filled}<w:sdtContent><w:r><w:t>已填</w:t></w:r></w:sdtContent></w:sdt></w:p>"
+    doc = _read(package(inline + kept + tbl([tr(tc("规章"), cell, tc("3"))], 3)))
+    assert _texts(doc) == ["制发", "已填"]
+    assert _tables(doc)[0].texts() == [["规章", "", "3"]]
+    assert [(code, message[:1]) for code, message, _ in doc.notes] == [("W4", "2")]
+
+
 def _text_box(inner: str) -> str:
     """A text box the way Word writes it: DrawingML choice plus a VML fallback of the same content."""
     choice = (

@@ -67,6 +67,10 @@ class BodyWalker:
         self.marked = {*self.prep.numbered, *self.prep.styled, *self.prep.outline}
         if self.prep.changes:
             self.doc.note("W3", f"{self.prep.changes} tracked change(s) in the document; the accepted text was read")
+        if self.prep.placeholders:
+            self.doc.note(
+                "W4", f"{self.prep.placeholders} content control(s) showed only their placeholder text; not read"
+            )
         blocks = self._container(body)
         if self.renumber:
             self._number_tables(blocks)

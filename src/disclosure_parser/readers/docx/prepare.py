@@ -57,6 +57,7 @@ class Prepared:
     # text is just its w:t runs, which a one-tag iteration (much cheaper to set up) finds.
     rich: set[etree._Element] = field(default_factory=set)
     changes: int = 0
+    placeholders: int = 0  # content controls whose placeholder text was dropped
 
 
 def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, marked_styles: frozenset[str]) -> Prepared:
@@ -87,7 +88,7 @@ def prepare(body: etree._Element, rels: dict[str, str], *, numbering: bool, mark
     return out
 
 
-_CHANGES = (ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT)
+_CHANGES = (ns.DEL, ns.MOVE_FROM, ns.INS, ns.VANISH, ns.RT, ns.SHOWING_PLACEHOLDER)
 _IMAGES = frozenset({ns.DRAWING, ns.PICT, ns.OBJECT})  # anchors that stay where they are
 _ANCHORS = (ns.TXBX_CONTENT, *_IMAGES)
 _SETTLE = (ns.ALTERNATE_CONTENT, *_CHANGES, *_ANCHORS)
@@ -226,6 +227,8 @@ def _settle(el: etree._Element, out: Prepared) -> bool:
     if tag == ns.RT:
         _detach(el)
         return True
+    if tag == ns.SHOWING_PLACEHOLDER:
+        return _clear_placeholder(el, out)
     out.changes += 1
     if tag == ns.INS:
         return False
@@ -242,6 +245,22 @@ def _settle(el: etree._Element, out: Prepared) -> bool:
         _detach(el)
         return True
     return False
+
+
+def _clear_placeholder(el: etree._Element, out: Prepared) -> bool:
+    """A content control showing its placeholder (``单击或点击此处输入文字。``, greyed): what it
+    shows is no content. Its runs go; the paragraphs, cells and rows it holds stay, empty, so
+    an unfilled cell of a table is a blank cell, not text where a number belongs."""
+    sdt_pr = el.getparent()
+    sdt = sdt_pr.getparent() if sdt_pr is not None and sdt_pr.tag == ns.SDT_PR else None
+    content = sdt.find(ns.SDT_CONTENT) if sdt is not None and sdt.tag == ns.SDT else None
+    if content is None or not ns.on(el):
+        return False
+    runs = list(content.iter(ns.R))
+    for run in runs:
+        _detach(run)
+    out.placeholders += 1
+    return bool(runs)
 
 
 def _anchor(el: etree._Element, out: Prepared, rels: dict[str, str]) -> None:

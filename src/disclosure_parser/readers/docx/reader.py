@@ -19,7 +19,8 @@ What the document gets:
 * ``properties``: ``docx:title``, ``docx:creator``, ``docx:created``, ``docx:modified``
   from the core properties, when present;
 * ``notes``: ``W1`` text hidden in vertically merged cells (ignored), ``W2`` an embedded
-  foreign-format chunk (not read), ``W3`` tracked changes (read as accepted).
+  foreign-format chunk (not read), ``W3`` tracked changes (read as accepted), ``W4``
+  content controls showing only their placeholder text (not read).
 """
 
 from __future__ import annotations
