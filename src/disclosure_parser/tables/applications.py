@@ -26,7 +26,7 @@ from .alignment import place_unlabelled
 from .cells import Findings, make_cells, trusted_row
 from .labels import LabelMatcher
 from .numbers import is_value_like
-from .rows import Row, adds_up, fit_values
+from .rows import Row, ValueFit, adds_up
 
 __all__ = ["normalise_applications"]
 
@@ -159,7 +159,8 @@ def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str | None, Loca
 
 
 class _Builder:
-    def __init__(self, template: Template, findings: Findings) -> None:
+    def __init__(self, template: Template, findings: Findings, fit: ValueFit) -> None:
+        self.fit = fit
         self.template = template
         self.findings = findings
         self.rows: dict[str, ApplicantRow] = {}
@@ -180,7 +181,7 @@ class _Builder:
             by_header = _values_by_header(row, cmap)
             if by_header is not None:
                 return by_header
-        fitted = fit_values(row, _N)
+        fitted = self.fit(row, _N)
         if fitted is not None or cmap is None or cmap.complete:
             return fitted
         by_header = _values_by_header(row, cmap)
@@ -198,7 +199,7 @@ class _Builder:
     def add(self, row: Row) -> None:
         key = _row_key(row)
         if key is None or key.startswith("group"):
-            if fit_values(row, _N) is not None and any(v.strip() for v in row.values):
+            if self.fit(row, _N) is not None and any(v.strip() for v in row.values):
                 self.sequence.append(row)  # numbers without a usable label: placed later, by order
             if row.values and any(v.strip() for v in row.values) and row.label:
                 self.findings.add(
@@ -277,7 +278,7 @@ def normalise_applications(rows: list[Row], template: Template, findings: Findin
     are placed afterwards by :func:`.alignment.place_unlabelled`, between their labelled
     neighbours in the template's fixed row order, only where that placement is unique.
     """
-    builder = _Builder(template, findings)
+    builder = _Builder(template, findings, ValueFit(rows))
     for row in rows:
         if row.values and not row.is_blank:
             builder.add(row)

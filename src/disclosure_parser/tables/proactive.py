@@ -15,7 +15,7 @@ from ..models import Cell, Proactive2019, Proactive2021
 from ..schema import PROACTIVE_ITEMS, ProactiveItem, SectionId, Template
 from .cells import Findings, make_cell
 from .labels import LabelMatcher
-from .rows import Row, fit_values
+from .rows import Row, ValueFit
 
 __all__ = ["normalise_proactive"]
 
@@ -69,7 +69,8 @@ def _columns_for(item: ProactiveItem, header: list[str | None] | None, n_values:
 
 
 class _Builder:
-    def __init__(self, template: Template, findings: Findings) -> None:
+    def __init__(self, template: Template, findings: Findings, fit: ValueFit) -> None:
+        self.fit = fit
         self.template = template
         self.findings = findings
         self.items: dict[str, dict[str, Cell]] = {}
@@ -90,7 +91,7 @@ class _Builder:
         item = _BY_KEY[self.template][m.key]
         if item.key in self.items:
             return
-        values = fit_values(row, len(item.columns))
+        values = self.fit(row, len(item.columns))
         columns = _columns_for(item, header, len(values) if values else len(row.values))
         if values is None or columns is None:
             self.findings.add(
@@ -126,7 +127,7 @@ def normalise_proactive(
     rows: list[Row], template: Template, findings: Findings
 ) -> Proactive2019 | Proactive2021 | None:
     """Build the part-二 model from the section's rows; ``None`` if no row was recognised."""
-    builder = _Builder(template, findings)
+    builder = _Builder(template, findings, ValueFit(rows))
     header: list[str | None] | None = None
     for row in rows:
         cols = _header_columns(row, template)

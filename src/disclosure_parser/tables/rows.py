@@ -19,9 +19,12 @@ import regex
 from ..document import Block, Location, Paragraph, RawTable
 from .numbers import is_value_like, parse_number
 
-__all__ = ["Row", "adds_up", "fit_values", "mostly_adjacent", "section_rows"]
+__all__ = ["Row", "ValueFit", "adds_up", "fit_values", "mostly_adjacent", "section_rows"]
 
 _TEXT_ROW = regex.compile(r"^(?P<label>.*?\D)\s+(?P<values>[-+−]?\d[\d,.]*(?:\s+[-+−]?\d[\d,.]*)*)\s*$")
+# A label names something: a line of numbers alone (pdftotext's ``5   2  7   8   1   9``, blank
+# columns shown only as spaces) has none, though its first number and a space match ``.*?\D``.
+_WORD = regex.compile(r"\p{L}")
 
 
 @dataclass(slots=True)
@@ -103,7 +106,7 @@ def _text_row(p: Paragraph, context: list[str]) -> Row | None:
     if not text[-1:].isdigit():
         return None  # a text row ends with its last value; most paragraphs are prose
     m = _TEXT_ROW.match(text)
-    if not m or len(m["label"]) > _MAX_LABEL:
+    if not m or len(m["label"]) > _MAX_LABEL or not _WORD.search(m["label"]):
         return None
     values = m["values"].split()
     return Row(
@@ -255,23 +258,76 @@ def section_rows(
     return rows
 
 
-def fit_values(row: Row, expected: int) -> list[tuple[str, Location | None]] | None:
+def fit_values(row: Row, expected: int, *, first_col: int | None = None) -> list[tuple[str, Location | None]] | None:
     """The row's value cells fitted to the expected count, with their locations.
 
     Extra *blank* cells at either end (empty trailing columns, an empty merged label
-    cell before the numbers) are dropped; any other mismatch is ambiguous → ``None``.
+    cell before the numbers) are dropped. When blank cells at both ends leave open which of
+    them are the extra ones, the values start at grid column ``first_col`` (where the
+    unambiguous rows of the row's table start, see :class:`ValueFit`); without it, or with
+    any other mismatch, the row is ambiguous → ``None``.
     """
-    lo, hi = 0, len(row.values)
-    if row.loose and hi != expected:
-        return None  # one value per line: only an exact count says which column each is
-    while hi - lo > expected and not row.values[hi - 1].strip():
-        hi -= 1
-    while hi - lo > expected and not row.values[lo].strip():
-        lo += 1
-    if hi - lo != expected:
+    window = _window(row, expected)
+    if window is None:
         return None
+    lo, last = window
+    if lo < last:
+        starts = [k for k in range(lo, last + 1) if _column(row, k) == first_col] if first_col is not None else []
+        if len(starts) != 1 and len({tuple(row.values[k : k + expected]) for k in range(lo, last + 1)}) > 1:
+            return None
+        lo = starts[0] if len(starts) == 1 else lo
     locs: list[Location | None] = list(row.value_locations) or [None] * len(row.values)
-    return list(zip(row.values[lo:hi], locs[lo:hi], strict=True))
+    return list(zip(row.values[lo : lo + expected], locs[lo : lo + expected], strict=True))
+
+
+def _window(row: Row, expected: int) -> tuple[int, int] | None:
+    """The first and last index where ``expected`` values may start, dropping only blank cells at
+    the ends; ``None`` if no such window exists."""
+    values = row.values
+    surplus = len(values) - expected
+    if surplus < 0 or (row.loose and surplus):
+        return None  # one value per line: only an exact count says which column each is
+    lead = next((k for k, v in enumerate(values) if v.strip()), len(values))
+    trail = next((k for k, v in enumerate(reversed(values)) if v.strip()), len(values))
+    first, last = max(0, surplus - trail), min(lead, surplus)
+    return (first, last) if first <= last else None
+
+
+def _column(row: Row, k: int) -> int | None:
+    return row.value_locations[k].col if k < len(row.value_locations) else None
+
+
+class ValueFit:
+    """:func:`fit_values` for the rows of one section, each table's rows agreeing on where their
+    values start.
+
+    A row whose blank cells at both ends leave open which are padding takes the start that the
+    unambiguous rows of its table *and width* share (rows of one width have one layout; a
+    converter that does not expand row spans leaves the rows under a spanned label a cell
+    shorter, their columns shifted). Forced by a Markdown conversion (markdownify) of 上海 2019:
+    the label spanning three columns left an empty cell before the numbers, the granted row's
+    总计 was blank, and dropping the trailing blank moved every value one column right.
+    """
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = rows
+        self.starts: dict[tuple[int, int, int], int | None] = {}
+
+    def __call__(self, row: Row, expected: int) -> list[tuple[str, Location | None]] | None:
+        if row.table is None:
+            return fit_values(row, expected)
+        key = (id(row.table), len(row.texts), expected)
+        if key not in self.starts:
+            self.starts[key] = self._agreed_start(row.table, len(row.texts), expected)
+        return fit_values(row, expected, first_col=self.starts[key])
+
+    def _agreed_start(self, table: RawTable, width: int, expected: int) -> int | None:
+        found: set[int | None] = set()
+        for row in self.rows:
+            if row.table is table and len(row.texts) == width and (window := _window(row, expected)) is not None:
+                if window[0] == window[1]:
+                    found.add(_column(row, window[0]))
+        return found.pop() if len(found) == 1 else None
 
 
 def adds_up(raws: Sequence[str | None]) -> bool:
