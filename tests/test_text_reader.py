@@ -67,3 +67,22 @@ def test_run_together_cells_stay_text() -> None:
     text = "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数规章000行政规范性文件6233440"
     doc = parse_text(text)
     assert [type(b).__name__ for b in doc.blocks] == ["Paragraph"]
+
+
+def test_pipe_rows_without_outer_pipes_make_a_table_two_or_more_at_a_time() -> None:
+    # html2text's default output: no outer pipes, and no separator line under most tables.
+    doc = parse_text("信息内容| 本年制发件数| 本年废止件数| 现行有效件数  \n规章|  0| 0| 0  \n\n单独一行 | 不是表格\n")
+    tables = [b for b in doc.blocks if isinstance(b, RawTable)]
+    assert [t.texts() for t in tables] == [
+        [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"]]
+    ]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["单独一行 | 不是表格"]
+
+
+def test_strong_emphasis_is_markup_not_text() -> None:
+    doc = parse_text(
+        "**标题：** 沭阳县发展和改革局2023年政府信息公开年度报告\n\n| **总计** | 5 |\n|---|---|\n\n2**3 与 a ** b\n"
+    )
+    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == ["标题： 沭阳县发展和改革局2023年政府信息公开年度报告", "2**3 与 a ** b"]
+    assert [b.texts() for b in doc.blocks if isinstance(b, RawTable)] == [[["总计", "5"]]]

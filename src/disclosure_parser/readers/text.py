@@ -4,7 +4,8 @@ Rebuilds table grids from the flattened shapes text extractors produce (spec §1
 
 * TAB-prefixed rows: one cell per line, every line starting with a TAB, a blank line
   between rows, merged cells as empty TAB lines (the FS23 DOCX→text shape);
-* Markdown pipe tables (``| a | b |`` with ``|---|`` separator lines), including
+* Markdown pipe tables (``| a | b |`` with ``|---|`` separator lines, or ``a| b`` rows
+  without the outer pipes, two or more in a row), including
   tables split into pieces and repeated header rows — kept as separate tables, the
   normalisers decide what a row means;
 * tab-separated rows (several TABs inside a line).
@@ -36,6 +37,7 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _HEADER_LINE = re.compile(r"^([^\s:：]{1,12})\s*[:：]\s?(.*)$")
 _BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
 
@@ -74,7 +76,16 @@ def _pipe_cells(line: str) -> list[str]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     cells = re.split(r"(?<!\\)\|", body)
-    return [c.replace("\\|", "|").strip() for c in cells]
+    return [_plain(c.replace("\\|", "|")).strip() for c in cells]
+
+
+def _plain(text: str) -> str:
+    """Text without Markdown's strong emphasis (``**标题：** 沭阳县…`` from html2text): the
+    asterisks are markup, not content, and once became part of the agency's name."""
+    if "**" not in text:
+        return text
+    text = _STRONG.sub(r"\1", text)
+    return text.strip("*").strip() if text.startswith("**") else text
 
 
 class _Builder:
@@ -131,7 +142,7 @@ class _Builder:
     def pipe_table(self, i: int) -> int:
         rows: list[list[str]] = []
         locs: list[Location] = []
-        while i < len(self.lines) and _PIPE_ROW.match(self.lines[i]):
+        while i < len(self.lines) and (_PIPE_ROW.match(self.lines[i]) or _bare_pipe_row(self.lines[i])):
             line = self.lines[i]
             if not _PIPE_SEPARATOR.match(line):
                 rows.append(_pipe_cells(line))
@@ -156,7 +167,7 @@ class _Builder:
         level = 0
         if m:
             level, line = len(m.group(1)), m.group(2)
-        line = line.strip("*").strip() if line.startswith("**") else line
+        line = _plain(line)
         if line:
             self.blocks.append(Paragraph(line, self.loc(i), level))
 
@@ -168,7 +179,7 @@ class _Builder:
             start = i
             if (line.startswith("\t") and line.strip()) or (line.startswith("\t") and self._tab_block_ahead(i)):
                 i = self.tab_table(i)
-            elif _PIPE_ROW.match(line):
+            elif _PIPE_ROW.match(line) or (_bare_pipe_row(line) and i + 1 < n and "|" in self.lines[i + 1]):
                 i = self.pipe_table(i)
             elif _is_tsv_row(line) and i + 1 < n and _is_tsv_row(self.lines[i + 1]):
                 i = self.tsv_table(i)
@@ -195,6 +206,13 @@ def _is_tsv_row(line: str) -> bool:
     on (text saved from a page with ``text_content()``, its indentation kept).
     """
     return line.count("\t") >= 2 and not line.startswith("\t")
+
+
+def _bare_pipe_row(line: str) -> bool:
+    """A pipe-table row without the outer pipes (``规章| 0| 0| 0``: GFM allows it, html2text writes
+    it); such rows open a table only two at a time, so one pipe in prose opens none."""
+    body = line.strip()
+    return "|" in body and not body.startswith("|")
 
 
 def _is_page_number(line: str) -> bool:
