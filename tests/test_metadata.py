@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import disclosure_parser as dp
 from disclosure_parser.document import Paragraph
 from disclosure_parser.metadata import read_meta
 
@@ -34,3 +35,10 @@ def test_title_variants() -> None:
     for title, expected in cases.items():
         report = dp.parse(title + "\n一、总体情况\n正文。\n")
         assert (report.meta.agency, report.meta.year) == expected, title
+
+
+def test_a_field_name_before_the_title_is_not_part_of_it() -> None:
+    # html2text keeps a portal's field table: ``**标题：** 沭阳县发展和改革局2023年…``.
+    report = dp.parse("**标题：** 沭阳县发展和改革局2023年政府信息公开年度报告\n\n一、总体情况\n\n正文。\n")
+    assert report.meta.title == "沭阳县发展和改革局2023年政府信息公开年度报告"
+    assert report.meta.agency == "沭阳县发展和改革局" and report.meta.year == 2023
