@@ -97,3 +97,20 @@ def test_a_caption_naming_both_litigation_groups_names_neither() -> None:
     assert _group_hint(["行政诉讼", "未经复议直接起诉                        复议后起诉"]) is None
     assert _group_hint(["行政复议", "复议后起诉"]) == "litigation_after_review"
     assert _group_hint(["未经复议直接起诉", "结果维持"]) == "litigation_direct"
+
+
+def test_a_row_that_fits_by_count_but_not_under_its_header_follows_the_header() -> None:
+    # PDF → Markdown of a table cut off at the right: 其他 and 总计 have no header, and an empty
+    # cell before the numbers makes the count fit exactly, one column off.
+    text = (
+        "# 测试局2023年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n"
+        "|  |  | 自然人 | 法人或其他组织 |  |  |  |  |\n|---|---|---|---|---|---|---|---|\n"
+        "|  |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 |  |\n"
+        "| 一、本年新收政府信息公开申请数量 |  | 59 | 55 | 57 | 71 | 60 |  |\n"
+        "| 二、上年结转政府信息公开申请数量 |  | 2 | 1 | 3 | 1 | 1 |  |\n\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    report = dp.parse(text)
+    row = [report.cells()[f"applications.new_received.{c}"] for c, _ in APPLICANT_COLUMNS]
+    assert row == [59, 55, 57, 71, 60, None, None]
+    assert any(f.code == "T3" and "其他" in f.message for f in report.findings)

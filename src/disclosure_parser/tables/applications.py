@@ -158,6 +158,24 @@ def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str | None, Loca
     return out
 
 
+def _header_contradicts(row: Row, fitted: Sequence[tuple[str | None, Location | None]], cmap: _ColumnMap) -> bool:
+    """Whether the count-fit reads a blank where the header's column for it holds a number: the
+    blank was padding (PDF → Markdown of a table cut off at the right: an empty cell before the
+    numbers made the count fit exactly, one column off). A fit of numbers only is kept even
+    against the header: a header can lack a label and shift the rest (麻阳 2020, spec §7)."""
+    if row.table is not cmap.table or row.grid_row is None:
+        return False
+    grid_row = cmap.table.grid[row.grid_row]
+    for key, (raw, _) in zip(_COLUMN_KEYS, fitted, strict=True):
+        if raw is None or raw.strip():
+            continue
+        for c in cmap.columns.get(key, ()):
+            cell = grid_row[c] if c < len(grid_row) else None
+            if cell is not None and cell.text.strip():
+                return True
+    return False
+
+
 class _Builder:
     def __init__(self, template: Template, findings: Findings, fit: ValueFit) -> None:
         self.fit = fit
@@ -182,6 +200,8 @@ class _Builder:
             if by_header is not None:
                 return by_header
         fitted = self.fit(row, _N)
+        if fitted is not None and cmap is not None and not cmap.complete and _header_contradicts(row, fitted, cmap):
+            fitted = None  # the header places what it names; the rest stays empty (T3 below)
         if fitted is not None or cmap is None or cmap.complete:
             return fitted
         by_header = _values_by_header(row, cmap)
