@@ -37,6 +37,7 @@ class GridCell:
     lines: Sequence[str]
     center: bool = False
     right: bool = False  # right-aligned, 2 points from the right border
+    underline: bool = False  # each line underlined, the stroke starting a point from the left border
 
 
 @dataclass
@@ -79,6 +80,9 @@ def draw_grid(c: Canvas, xs: Sequence[float], heights: Sequence[float], top: flo
             width = pdfmetrics.stringWidth(line, FONT, size)
             x = (x0 + x1 - width) / 2 if cell.center else (x1 - 2 - width if cell.right else x0 + 2)
             _text_at(c, x, y0 + 2 + i * size * 1.15, line, size)
+            if cell.underline:  # as LibreOffice draws <u>: just under the glyphs' boxes
+                under = PAGE_H - (y0 + 2 + i * size * 1.15 + size + 1)
+                c.line(x0 + 1, under, x + width, under)
     return ys[-1]
 
 

@@ -152,6 +152,19 @@ def test_a_number_wrapped_in_a_narrow_cell_is_one_number() -> None:
     assert _rows(table) == [["总计", "26", "2 6", "2 6", "1 2", "0 5"]]
 
 
+def test_an_underline_is_no_rule_even_near_a_border() -> None:
+    """Underlined numbers (<u> in the page LibreOffice converted): an underline starting a point
+    from the cell's border once passed for a rule, cut the cell in two and lost the wrapped 7."""
+    cells = [
+        GridCell(0, 1, 0, 1, ["总计"]),
+        GridCell(0, 1, 1, 2, ["590", "7"], underline=True),
+        GridCell(0, 1, 2, 3, ["12"], underline=True),
+    ]
+    data = make_pdf([Page([("grid", [72.0, 130.0, 152.0, 230.0], [40.0], cells)])])
+    (table,) = _tables(_read(data))
+    assert _rows(table) == [["总计", "590 7", "12"]]
+
+
 def test_a_row_split_over_a_page_break_inside_a_wrapped_number() -> None:
     """The label and the number both go on past the break: ``2.其他法律行`` / ``政法规禁止``, ``2`` / ``6``."""
     xs = [72.0, 130.0, 138.0]

@@ -26,6 +26,8 @@ _EDGE = 2.0  # points: a table this close to the page edge is cut by it
 _OVERHANG = 5.0  # points: rules running this far past the outermost crossing rule make an open side
 _MAX_PAIRS = 250_000  # horizontal × vertical rules on a page: beyond, a drawing, not a table
 _MAX_ATOMS = 20_000  # atomic cells of one table (the part-三 matrix has about 300)
+_UNDERLINE_GAP = 4.0  # points: an underline lies this close under its glyphs' boxes
+_UNDERLINED = 0.7  # share of a segment that glyphs right above it must cover for it to be an underline
 
 
 @dataclass(slots=True)
@@ -134,6 +136,31 @@ def _rules(edges: Sequence[Edge]) -> tuple[list[Edge], list[Edge]]:
         hs = [h for h in hs if any(_crosses(h, v) for v in vs)]
         vs = [v for v in vs if any(_crosses(h, v) for h in hs)]
     return hs, vs
+
+
+def _without_underlines(hs: list[Edge], vs: list[Edge], chars: Sequence[Char]) -> list[Edge]:
+    """Drop the horizontal segments that underline text: such a segment reaches a vertical at
+    one end at most (a cell border runs from vertical to vertical) and lies right under glyphs
+    that cover most of it. An underline starting within ``_SNAP`` of a column's border passed
+    for a rule and cut a number wrapped in its cell in two (``590`` over ``7``, read as 590)."""
+    candidates = [h for h in hs if sum(1 for v in vs if _crosses(h, v)) <= 1]
+    if not candidates:
+        return hs
+    by_bottom = sorted(chars, key=lambda c: c.bottom)
+    bottoms = [c.bottom for c in by_bottom]
+    drop = {id(h) for h in candidates if _underlines_text(h, by_bottom, bottoms)}
+    return [h for h in hs if id(h) not in drop]
+
+
+def _underlines_text(h: Edge, by_bottom: list[Char], bottoms: list[float]) -> bool:
+    lo, hi = bisect_right(bottoms, h.pos - _UNDERLINE_GAP), bisect_right(bottoms, h.pos + 1.0)
+    spans = sorted((max(c.x0, h.start), min(c.x1, h.end)) for c in by_bottom[lo:hi] if c.x1 > h.start and c.x0 < h.end)
+    covered, reach = 0.0, h.start
+    for a, b in spans:
+        if b > reach:
+            covered += b - max(a, reach)
+            reach = b
+    return covered >= _UNDERLINED * h.length
 
 
 def _components(hs: list[Edge], vs: list[Edge]) -> list[tuple[list[Edge], list[Edge]]]:
@@ -248,6 +275,7 @@ def find_tables(
     A table needs at least two columns (a framed paragraph is not a table) and some text.
     """
     hs, vs = _rules(_merge(edges))
+    hs = _without_underlines(hs, vs, chars)
     tables: list[PageTable] = []
     rest = list(chars)
     for ch_edges, cv_edges in _components(hs, vs):
