@@ -178,6 +178,15 @@ def test_a_row_split_over_a_page_break_inside_a_wrapped_number() -> None:
     assert _rows(table)[1:] == [["1.第一项", "1"], ["2.其他法律行政法规禁止", "26"], ["3.第三项", "5"]]
 
 
+def test_a_number_cut_by_the_break_with_nothing_else_on_the_next_page_stays_one_cell() -> None:
+    """``1`` ends page 1 and ``8`` starts page 2, the row's label whole above: one cell, ``1 8`` for
+    the relations to join (R5), never 1 and a row of its own; a row with a label is a new row."""
+    head = _row(0, ["项目", "甲", "总计"]) + _row(1, ["1.第一项", "5", "1"])
+    data = _grid_pages(([16.0, 16.0], head), ([16.0, 16.0], _row(0, ["", "", "8"]) + _row(1, ["2.第二项", "3", "4"])))
+    (table,) = _tables(_read(data))
+    assert _rows(table)[1:] == [["1.第一项", "5", "1 8"], ["2.第二项", "3", "4"]]
+
+
 @pytest.mark.parametrize(
     ("last", "first"),
     [(["规章", "1", "0"], ["行政规范性文件", "8", ""]), (["1.属于国家秘密", "14", ""], ["行政法规禁止公开", "", ""])],

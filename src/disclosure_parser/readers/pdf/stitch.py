@@ -7,7 +7,8 @@ the second part is appended to the first:
   read the same) is dropped;
 * a *row split across the break* — the next page's first row has text but no number
   (other than the rest of a number wrapped in a narrow column, ``2`` / ``6``) and starts
-  no new item, while the last row before the break has numbers and a label
+  no new item, or has nothing but such rests of numbers, while the last row before the
+  break has numbers and a label
   whose last line fills its cell (LibreOffice splits tall rows: ``2.其他法律`` | ``0`` … /
   ``行政法规禁止公开`` | blank …) — is put back together, cell by cell;
 * otherwise a label cell merged over several rows that goes on past the break
@@ -149,6 +150,8 @@ def _split_row(first: PageTable, above: list[CellBox], row: list[CellBox], texts
     """
     if not any(texts) or any(_ENUMERATOR.match(t) for t in texts if t):
         return False
+    if _only_number_tails(above, row, texts):
+        return True
     for cell, t in zip(row, texts, strict=True):
         upper = _counterpart(cell, above) if t and is_number(t) else None
         if t and is_number(t) and (upper is None or not _wraps_into(upper, cell)):
@@ -158,6 +161,25 @@ def _split_row(first: PageTable, above: list[CellBox], row: list[CellBox], texts
         return False
     pairs = [(_counterpart(cell, above), t) for cell, t in zip(row, texts, strict=True) if t]
     return any(upper is not None and _fills_its_cell(upper) for upper, _ in pairs)
+
+
+def _only_number_tails(above: list[CellBox], row: list[CellBox], texts: list[str]) -> bool:
+    """Whether the next page's first row holds nothing but digits, each under a cell whose number
+    the break may have cut: no label (every row of the template has one), and every digit below
+    a last line that is a number not starting with 0. LibreOffice splits a row whose number is
+    wrapped in a narrow column (``1`` / ``8`` for 18): the two pieces are then one cell, read as
+    ``1 8`` for the relations to join (R5), never as 1 and a row of its own."""
+    if not all(is_number(t) for t in texts if t):
+        return False
+    for cell, t in zip(row, texts, strict=True):
+        if not t:
+            continue
+        upper = _counterpart(cell, above)
+        lines = group_lines(upper.parts[-1][1]) if upper is not None and upper.parts else []
+        last = line_text(lines[-1], wide_gaps=False).strip() if lines else ""
+        if not (is_number(last) and last[-1:].isdigit() and not last.startswith("0")):
+            return False
+    return True
 
 
 def _wraps_into(upper: CellBox, lower: CellBox) -> bool:
