@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -53,7 +54,7 @@ def test_appeal_rows_recovered_exactly_when_unique(groups: list[list[int]]) -> N
         assert found[0] == row
 
 
-def _pingtan_style(synth_cells: dict[str, int | float], template: str) -> str:
+def _pingtan_style(synth_cells: Mapping[str, int | float | str], template: str) -> str:
     """A report whose tables are flattened into one string, cells run together."""
     parts = [
         "平潭测试区2024年度政府信息公开工作年度报告 一、总体情况 概述。三、收到和处理政府信息公开申请情况",
@@ -100,3 +101,33 @@ def test_ambiguous_row_is_none_with_a_finding() -> None:
     assert any(f.code == "R2" and "6233440" in (f.raw or "") for f in report.findings)
     assert cells["applications.new_received.natural_person"] == 217
     assert cells["applications.new_received.total"] == 218
+
+
+def test_run_together_cells_of_a_page_that_leaves_cells_blank_are_not_split() -> None:
+    # A blank cell prints nothing in such text: 18 6 23 _ 1 7 55 runs together as 186231755,
+    # whose only seven-cell split by C3 is 1 8 6 2 31 7 55. A row printing fewer than seven
+    # digits shows the page leaves cells blank; then no row is split by count.
+    synth = consistent("2021", random.Random(20))
+    cells: dict[str, int | float | str] = dict(synth.cells)
+    row = dict(zip([c for c, _ in APPLICANT_COLUMNS], [18, 6, 23, "", 1, 7, 55], strict=True))
+    cells.update({f"applications.unavailable_not_held.{c}": v for c, v in row.items()})
+    cells.update(
+        {
+            f"applications.granted.{c}": v
+            for c, v in zip([c for c, _ in APPLICANT_COLUMNS], [1, 1, "", "", 1, "", 3], strict=True)
+        }
+    )
+    report = dp.parse(_pingtan_style(cells, "2021"))
+    got = report.cells()
+    assert all(got[f"applications.unavailable_not_held.{c}"] is None for c, _ in APPLICANT_COLUMNS)
+    assert any(f.code == "R2" and f.raw == "186231755" for f in report.findings)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10**6))
+def test_a_flattened_report_leaving_zeros_blank_never_gives_a_wrong_number(seed: int) -> None:
+    synth = consistent("2021", random.Random(seed), high=30)
+    cells = {k: ("" if v == 0 else v) for k, v in synth.cells.items()}
+    for key, value in dp.parse(_pingtan_style(cells, "2021")).cells().items():
+        if key.startswith("applications.") and value is not None:
+            assert value == synth.cells[key], key

@@ -190,15 +190,23 @@ def _joint_check(fixed: dict[str, list[int]], keys: list[str], template: Templat
 def inline_application_rows(texts: Sequence[str], template: Template, findings: Findings) -> list[Row]:
     """Rows of the part-三 matrix from run-together text: C3 per row, then C1/C2 jointly."""
     found: list[tuple[str, str, str]] = []  # (key, label, blob)
+    blanks = False
     for text in texts:
         for label, blob, _ in _scan(flatten(text), _APP_LABELS, _APP_SEPS):
             key = match_row(label)
-            if key and not key.startswith("group") and blob:
-                found.append((key, label, blob))
+            if key and not key.startswith("group"):
+                # A row printing fewer than seven digits leaves cells blank, and a blank cell
+                # prints nothing at all in such text: then no count of cells can be assumed.
+                blanks = blanks or sum(ch.isdigit() for ch in blob) < 7
+                if blob:
+                    found.append((key, label, blob))
     fixed: dict[str, list[int]] = {}
     open_rows: list[tuple[str, str, str, list[list[int]]]] = []
     for key, label, blob in found:
         if key in fixed or any(o[0] == key for o in open_rows):
+            continue
+        if blanks and len(blob.split()) != 7:
+            _blank_cells_unknown(findings, label, blob, _keys(key))
             continue
         cands = [[int(x) for x in s] for s in split_with_total(blob, 7)]
         if len(cands) == 1:
@@ -225,6 +233,18 @@ def inline_application_rows(texts: Sequence[str], template: Template, findings: 
                 _report(findings, SectionId.APPLICATIONS, label, blob, len(cands), _keys(key))
     labels = {key: label for key, label, _ in found}
     return [_row(labels[k], [str(x) for x in v], None) for k, v in fixed.items()]
+
+
+def _blank_cells_unknown(findings: Findings, label: str, blob: str, keys: list[str]) -> None:
+    findings.add(
+        "R2",
+        f"{label}: run-together text {blob!r} not split: the page leaves cells blank (a row prints fewer "
+        "than seven numbers), so which cells these digits fill is not known; cells left empty",
+        severity="warning",
+        cells=keys,
+        section=SectionId.APPLICATIONS,
+        raw=blob,
+    )
 
 
 def _keys(row: str) -> list[str]:
