@@ -42,3 +42,9 @@ def test_a_field_name_before_the_title_is_not_part_of_it() -> None:
     report = dp.parse("**标题：** 沭阳县发展和改革局2023年政府信息公开年度报告\n\n一、总体情况\n\n正文。\n")
     assert report.meta.title == "沭阳县发展和改革局2023年政府信息公开年度报告"
     assert report.meta.agency == "沭阳县发展和改革局" and report.meta.year == 2023
+
+
+def test_a_field_name_before_the_title_is_in_neither_title_nor_agency() -> None:
+    report = dp.parse("文章标题：沭阳县发展和改革局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n")
+    assert report.meta.title == "沭阳县发展和改革局2023年政府信息公开工作年度报告"
+    assert report.meta.agency == "沭阳县发展和改革局"

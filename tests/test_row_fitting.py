@@ -114,3 +114,42 @@ def test_a_row_that_fits_by_count_but_not_under_its_header_follows_the_header() 
     row = [report.cells()[f"applications.new_received.{c}"] for c, _ in APPLICANT_COLUMNS]
     assert row == [59, 55, 57, 71, 60, None, None]
     assert any(f.code == "T3" and "其他" in f.message for f in report.findings)
+
+
+def test_a_header_lacking_its_first_label_does_not_override_a_fit_with_blanks() -> None:
+    # 麻阳 2020 (spec §7): 自然人 missing from the header, the rest shifted left; a row of
+    # natural persons only has blanks, and the header's 商业企业 column holds its first number.
+    text = (
+        "# 测试局2020年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n"
+        "|  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |  |\n|---|---|---|---|---|---|---|---|\n"
+        "| 一、本年新收政府信息公开申请数量 | 5 |  |  |  |  |  | 5 |\n"
+        "| 二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |\n\n四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    cells = dp.parse(text).cells()
+    assert [cells[f"applications.new_received.{c}"] for c, _ in APPLICANT_COLUMNS] == [
+        5,
+        None,
+        None,
+        None,
+        None,
+        None,
+        5,
+    ]
+    assert cells["applications.carried_over.natural_person"] == 2
+
+
+def test_part_two_items_of_two_and_three_values_in_one_table_take_their_headers_columns() -> None:
+    # markdownify of one 2019 part-二 table: every row four cells wide, 行政许可 with three values
+    # and 行政事业性收费 with two; a three-value row says nothing about a two-value one.
+    rows = [
+        "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+        "| 行政许可 |  | 2 | 412 |",
+        "| 信息内容 | 上一年项目数量 | 本年增/减 |  |",
+        "| 行政事业性收费 |  | 3 |  |",
+    ]
+    md = consistent("2019", random.Random(7)).render_md()
+    start, end = md.index("二、主动公开政府信息情况"), md.index("三、收到和处理政府信息公开申请情况")
+    table = "|  |  |  |  |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n\n"
+    cells = dp.parse(md[:start] + "二、主动公开政府信息情况\n\n" + table + md[end:]).cells()
+    assert (cells["proactive.fees.previous_items"], cells["proactive.fees.change"]) == (None, 3)
+    assert [cells[f"proactive.licensing.{c}"] for c in ("previous_items", "change", "decisions")] == [None, 2, 412]

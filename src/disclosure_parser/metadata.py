@@ -104,14 +104,14 @@ def _clean_agency(raw: str) -> str | None:
 
 
 # A portal's or converter's field name before the title (html2text: ``**标题：** 沭阳县…``).
-_KEY = regex.compile(r"^(?:标题|题目|名称|文章标题)[:：]")
+_KEY = regex.compile(r"^(?:标题|题目|名称|文章标题|信息名称)[:：]")
 
 
 def _title_from(lines: Sequence[str], widths: Sequence[int] = (1, 2, 3)) -> tuple[str, str | None, int] | None:
     """Try the first lines joined in windows of 1–3; returns (title, agency, year)."""
     for i in range(len(lines)):
         for width in widths:
-            window = "".join(squash(x) for x in lines[i : i + width])
+            window = _KEY.sub("", "".join(squash(x) for x in lines[i : i + width]))
             m = _TITLE_AGENCY_FIRST.search(window) or _TITLE_YEAR_INSIDE.search(window)
             if not m or len(window) > 80:
                 continue
@@ -120,7 +120,7 @@ def _title_from(lines: Sequence[str], widths: Sequence[int] = (1, 2, 3)) -> tupl
             agency = _clean_agency(mid) or _clean_agency(m["agency"])
             if agency is None and i > 0:
                 agency = _clean_agency(lines[i - 1])
-            return _KEY.sub("", window[: m.end()]), agency, int(m["year"])
+            return window[: m.end()], agency, int(m["year"])
     return None
 
 

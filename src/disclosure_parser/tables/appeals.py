@@ -19,7 +19,7 @@ from ..schema import APPEAL_GROUPS, APPEAL_LEAVES, SectionId
 from ..textnorm import squash
 from .cells import Findings, make_cell
 from .numbers import parse_number
-from .rows import Row, ValueFit, adds_up
+from .rows import Row, adds_up, fit_values
 
 __all__ = ["normalise_appeals"]
 
@@ -66,8 +66,7 @@ def _has_number(row: Row) -> bool:
 
 
 class _Builder:
-    def __init__(self, findings: Findings, fit: ValueFit) -> None:
-        self.fit = fit
+    def __init__(self, findings: Findings) -> None:
         self.findings = findings
         self.groups: dict[str, dict[str, Cell]] = {}
 
@@ -109,19 +108,19 @@ class _Builder:
 
     def by_groups(self, row: Row, hint: str | None) -> bool:
         """Read a row of one group (5 values) or of both litigation groups (10); whether it was."""
-        if (five := self.fit(row, 5)) is not None:
+        if (five := fit_values(row, 5)) is not None:
             target = hint or next((g for g in _GROUP_KEYS if g not in self.groups), None)
             if target is not None:
                 self.put(target, five)
                 return True
-        if (ten := self.fit(row, 10)) is not None and "review" in self.groups:
+        if (ten := fit_values(row, 10)) is not None and "review" in self.groups:
             self.put("litigation_direct", ten[:5])
             self.put("litigation_after_review", ten[5:])
             return True
         return False
 
     def add(self, row: Row, hint: str | None) -> None:
-        full = self.fit(row, 15)
+        full = fit_values(row, 15)
         if full is not None and row.loose and not all(adds_up([r for r, _ in full[i : i + 5]]) for i in (0, 5, 10)):
             full = None  # one value per line: only groups that add up show the columns are right
         if full is not None:
@@ -144,7 +143,7 @@ class _Builder:
 
 def normalise_appeals(rows: list[Row], findings: Findings) -> ReviewLitigation | None:
     """Build the part-四 model from the section's rows; ``None`` if no data row was found."""
-    builder = _Builder(findings, ValueFit(rows))
+    builder = _Builder(findings)
     header_texts: list[str] = []
     last_table = None
     for row in rows:

@@ -158,22 +158,23 @@ def _values_by_header(row: Row, cmap: _ColumnMap) -> list[tuple[str | None, Loca
     return out
 
 
-def _header_contradicts(row: Row, fitted: Sequence[tuple[str | None, Location | None]], cmap: _ColumnMap) -> bool:
-    """Whether the count-fit reads a blank where the header's column for it holds a number: the
-    blank was padding (PDF → Markdown of a table cut off at the right: an empty cell before the
-    numbers made the count fit exactly, one column off). A fit of numbers only is kept even
-    against the header: a header can lack a label and shift the rest (麻阳 2020, spec §7)."""
-    if row.table is not cmap.table or row.grid_row is None:
+def _padding_first(fitted: Sequence[tuple[str | None, Location | None]], cmap: _ColumnMap) -> bool:
+    """Whether the count-fit took an empty padding cell for the first column: its first value is
+    blank and every column the header names lies exactly one to the right of where the fit put
+    it (PDF → Markdown of a table cut off at the right: an empty cell before the numbers made the
+    count fit exactly, one column off). Any other disagreement keeps the fit: a header can lack
+    a label and shift the rest left (麻阳 2020, spec §7)."""
+    if not fitted or (fitted[0][0] or "").strip():
         return False
-    grid_row = cmap.table.grid[row.grid_row]
-    for key, (raw, _) in zip(_COLUMN_KEYS, fitted, strict=True):
-        if raw is None or raw.strip():
+    named = 0
+    for key, (_, loc) in zip(_COLUMN_KEYS, fitted, strict=True):
+        cols = cmap.columns.get(key)
+        if cols is None:
             continue
-        for c in cmap.columns.get(key, ()):
-            cell = grid_row[c] if c < len(grid_row) else None
-            if cell is not None and cell.text.strip():
-                return True
-    return False
+        if loc is None or loc.col is None or loc.col + 1 not in cols:
+            return False
+        named += 1
+    return named > 0
 
 
 class _Builder:
@@ -200,7 +201,7 @@ class _Builder:
             if by_header is not None:
                 return by_header
         fitted = self.fit(row, _N)
-        if fitted is not None and cmap is not None and not cmap.complete and _header_contradicts(row, fitted, cmap):
+        if fitted is not None and cmap is not None and not cmap.complete and _padding_first(fitted, cmap):
             fitted = None  # the header places what it names; the rest stays empty (T3 below)
         if fitted is not None or cmap is None or cmap.complete:
             return fitted

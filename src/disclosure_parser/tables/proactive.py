@@ -15,7 +15,7 @@ from ..models import Cell, Proactive2019, Proactive2021
 from ..schema import PROACTIVE_ITEMS, ProactiveItem, SectionId, Template
 from .cells import Findings, make_cell
 from .labels import LabelMatcher
-from .rows import Row, ValueFit
+from .rows import Row, fit_values
 
 __all__ = ["normalise_proactive"]
 
@@ -60,6 +60,16 @@ def _header_columns(row: Row, template: Template) -> list[str | None] | None:
     return keys
 
 
+def _first_header_column(row: Row, template: Template) -> int | None:
+    """The grid column of the header's first column label (上一年项目数量 …): where the values of
+    the rows under it start, when blank cells at both ends of a row leave that open."""
+    matcher = _COLUMNS[template]
+    for text, loc in zip(row.texts, row.locations, strict=True):
+        if text.strip() and not any(w in text for w in _HEADER_WORDS) and matcher.match(text):
+            return loc.col
+    return None
+
+
 def _columns_for(item: ProactiveItem, header: list[str | None] | None, n_values: int) -> list[str] | None:
     """Which column each value belongs to: by header when it fits, else template order."""
     own = [c.key for c in item.columns]
@@ -69,13 +79,12 @@ def _columns_for(item: ProactiveItem, header: list[str | None] | None, n_values:
 
 
 class _Builder:
-    def __init__(self, template: Template, findings: Findings, fit: ValueFit) -> None:
-        self.fit = fit
+    def __init__(self, template: Template, findings: Findings) -> None:
         self.template = template
         self.findings = findings
         self.items: dict[str, dict[str, Cell]] = {}
 
-    def add(self, row: Row, header: list[str | None] | None) -> None:
+    def add(self, row: Row, header: list[str | None] | None, first_col: int | None = None) -> None:
         m = _ITEMS[self.template].match(row.label)
         if m is None:
             if row.label.strip() and any(v.strip() for v in row.values):
@@ -91,7 +100,7 @@ class _Builder:
         item = _BY_KEY[self.template][m.key]
         if item.key in self.items:
             return
-        values = self.fit(row, len(item.columns))
+        values = fit_values(row, len(item.columns), first_col=first_col)
         columns = _columns_for(item, header, len(values) if values else len(row.values))
         if values is None or columns is None:
             self.findings.add(
@@ -127,15 +136,16 @@ def normalise_proactive(
     rows: list[Row], template: Template, findings: Findings
 ) -> Proactive2019 | Proactive2021 | None:
     """Build the part-二 model from the section's rows; ``None`` if no row was recognised."""
-    builder = _Builder(template, findings, ValueFit(rows))
+    builder = _Builder(template, findings)
     header: list[str | None] | None = None
+    first_col: int | None = None
     for row in rows:
         cols = _header_columns(row, template)
         if cols is not None:
-            header = cols
+            header, first_col = cols, _first_header_column(row, template)
             continue
         if row.values:
-            builder.add(row, header)
+            builder.add(row, header, first_col)
     if not builder.items:
         return None
     if template == "2019":

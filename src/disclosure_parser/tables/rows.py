@@ -298,8 +298,9 @@ def _column(row: Row, k: int) -> int | None:
 
 
 class ValueFit:
-    """:func:`fit_values` for the rows of one section, each table's rows agreeing on where their
-    values start.
+    """:func:`fit_values` for the rows of part 三, each table's rows agreeing on where their
+    values start (every row of part 三 has seven values; in part 二 items of two and three
+    values share a table, so their rows say nothing about each other).
 
     A row whose blank cells at both ends leave open which are padding takes the start that the
     unambiguous rows of its table *and width* share (rows of one width have one layout; a
