@@ -117,10 +117,17 @@ def test_run_together_cells_of_a_page_that_leaves_cells_blank_are_not_split() ->
             for c, v in zip([c for c, _ in APPLICANT_COLUMNS], [1, 1, "", "", 1, "", 3], strict=True)
         }
     )
+    # Part 四 of such a page: _ 2 15 15 32 | 2 8 15 5 30 | 5 12 3 15 35 prints 2151532281553051231535,
+    # whose only split by C4–C6 into fifteen cells starts 21 5 1 5 32.
+    four = ["", 2, 15, 15, 32, 2, 8, 15, 5, 30, 5, 12, 3, 15, 35]
+    keys = [f"{g}.{leaf}" for g, _ in APPEAL_GROUPS for leaf, _ in APPEAL_LEAVES]
+    cells.update(dict(zip(keys, four, strict=True)))
     report = dp.parse(_pingtan_style(cells, "2021"))
     got = report.cells()
     assert all(got[f"applications.unavailable_not_held.{c}"] is None for c, _ in APPLICANT_COLUMNS)
     assert any(f.code == "R2" and f.raw == "186231755" for f in report.findings)
+    assert all(v is None for k, v in got.items() if k.startswith(("review.", "litigation")))
+    assert any(f.code == "R2" and f.section == dp.SectionId.APPEALS for f in report.findings)
 
 
 @settings(max_examples=25, deadline=None)
@@ -129,5 +136,5 @@ def test_a_flattened_report_leaving_zeros_blank_never_gives_a_wrong_number(seed:
     synth = consistent("2021", random.Random(seed), high=30)
     cells = {k: ("" if v == 0 else v) for k, v in synth.cells.items()}
     for key, value in dp.parse(_pingtan_style(cells, "2021")).cells().items():
-        if key.startswith("applications.") and value is not None:
+        if key.startswith(("applications.", "review.", "litigation")) and value is not None:
             assert value == synth.cells[key], key

@@ -15,7 +15,7 @@ from .segmenter import Segmentation, segment
 from .tables.appeals import normalise_appeals
 from .tables.applications import normalise_applications
 from .tables.cells import Findings
-from .tables.inline import inline_appeal_rows, inline_application_rows, inline_proactive_rows
+from .tables.inline import inline_appeal_rows, inline_application_rows, inline_proactive_rows, leaves_blanks
 from .tables.proactive import normalise_proactive
 from .tables.rows import mostly_adjacent, section_rows
 from .validation import check_relations
@@ -88,7 +88,8 @@ def _read_tables(report: Report, doc: RawDocument, seg: Segmentation, template: 
     p4 = section_rows(parts[SectionId.APPEALS], furniture=furniture, dense=dense)
     report.review_litigation = normalise_appeals(p4, findings)
     if report.review_litigation is None:
-        rows = inline_appeal_rows(_paragraph_texts(seg, SectionId.APPEALS), findings)
+        blanks = leaves_blanks(_paragraph_texts(seg, SectionId.APPLICATIONS))
+        rows = inline_appeal_rows(_paragraph_texts(seg, SectionId.APPEALS), findings, blanks=blanks)
         report.review_litigation = normalise_appeals(rows, findings)
 
 

@@ -35,7 +35,7 @@ from .cells import Findings
 from .recovery import Kind, resolve_jointly, solve, split_groups, split_with_total
 from .rows import Row
 
-__all__ = ["inline_appeal_rows", "inline_application_rows", "inline_proactive_rows"]
+__all__ = ["inline_appeal_rows", "inline_application_rows", "inline_proactive_rows", "leaves_blanks"]
 
 _CN = "一二三四五六七八九十"
 _QUOTES = "\"'“”‘’「」"
@@ -187,19 +187,30 @@ def _joint_check(fixed: dict[str, list[int]], keys: list[str], template: Templat
     return check
 
 
-def inline_application_rows(texts: Sequence[str], template: Template, findings: Findings) -> list[Row]:
-    """Rows of the part-三 matrix from run-together text: C3 per row, then C1/C2 jointly."""
-    found: list[tuple[str, str, str]] = []  # (key, label, blob)
+def _application_blobs(texts: Sequence[str]) -> tuple[list[tuple[str, str, str]], bool]:
+    """The part-三 rows of run-together text as (key, label, digits), and whether the page leaves
+    cells blank: a row printing fewer than seven digits does, and a blank cell prints nothing
+    at all in such text, so then no count of cells can be assumed for any row."""
+    found: list[tuple[str, str, str]] = []
     blanks = False
     for text in texts:
         for label, blob, _ in _scan(flatten(text), _APP_LABELS, _APP_SEPS):
             key = match_row(label)
             if key and not key.startswith("group"):
-                # A row printing fewer than seven digits leaves cells blank, and a blank cell
-                # prints nothing at all in such text: then no count of cells can be assumed.
                 blanks = blanks or sum(ch.isdigit() for ch in blob) < 7
                 if blob:
                     found.append((key, label, blob))
+    return found, blanks
+
+
+def leaves_blanks(texts: Sequence[str]) -> bool:
+    """Whether part 三's run-together text shows the page leaves cells blank (see above)."""
+    return _application_blobs(texts)[1]
+
+
+def inline_application_rows(texts: Sequence[str], template: Template, findings: Findings) -> list[Row]:
+    """Rows of the part-三 matrix from run-together text: C3 per row, then C1/C2 jointly."""
+    found, blanks = _application_blobs(texts)
     fixed: dict[str, list[int]] = {}
     open_rows: list[tuple[str, str, str, list[list[int]]]] = []
     for key, label, blob in found:
@@ -235,14 +246,16 @@ def inline_application_rows(texts: Sequence[str], template: Template, findings: 
     return [_row(labels[k], [str(x) for x in v], None) for k, v in fixed.items()]
 
 
-def _blank_cells_unknown(findings: Findings, label: str, blob: str, keys: list[str]) -> None:
+def _blank_cells_unknown(
+    findings: Findings, label: str, blob: str, keys: list[str], section: SectionId = SectionId.APPLICATIONS
+) -> None:
     findings.add(
         "R2",
-        f"{label}: run-together text {blob!r} not split: the page leaves cells blank (a row prints fewer "
-        "than seven numbers), so which cells these digits fill is not known; cells left empty",
+        f"{label}: run-together text {blob!r} not split: the page leaves cells blank (a row of part 三 "
+        "prints fewer than seven numbers), so which cells these digits fill is not known; cells left empty",
         severity="warning",
         cells=keys,
-        section=SectionId.APPLICATIONS,
+        section=section,
         raw=blob,
     )
 
@@ -255,15 +268,19 @@ def _keys(row: str) -> list[str]:
 _APPEAL_TAIL = regex.compile(r"(?:总计|审结)(?P<blob>[\d ]{15,})$")
 
 
-def inline_appeal_rows(texts: Sequence[str], findings: Findings) -> list[Row]:
-    """The part-四 data row from run-together text, split under C4–C6."""
+def inline_appeal_rows(texts: Sequence[str], findings: Findings, *, blanks: bool = False) -> list[Row]:
+    """The part-四 data row from run-together text, split under C4–C6; not when the page leaves
+    cells blank (``blanks``, see :func:`leaves_blanks`) and the row's cells are not apart."""
     for text in texts:
         m = _APPEAL_TAIL.search(flatten(text).rstrip())
         if not m:
             continue
         blob = m["blob"].strip()
-        splits = split_groups(blob, 3, 5)
         keys = [f"{g}.{leaf}" for g, _ in APPEAL_GROUPS for leaf, _ in APPEAL_LEAVES]
+        if blanks and len(blob.split()) != 15:
+            _blank_cells_unknown(findings, "行政复议/行政诉讼", blob, keys, SectionId.APPEALS)
+            return []
+        splits = split_groups(blob, 3, 5)
         if len(splits) == 1:
             if len(blob.split()) != 15:
                 _report(findings, SectionId.APPEALS, "行政复议/行政诉讼", blob, 1, keys)
