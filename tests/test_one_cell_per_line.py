@@ -99,6 +99,10 @@ def test_empty_lines_that_separate_every_line_are_no_cells() -> None:
     assert all(cells[f"{row}.{c}"] is None for c in printed)
     for key, value in cells.items():
         assert value is None or value == synth.cells.get(key), key
+    full = "applications.new_received"  # every cell printed: its count is exact, and it is read
+    assert [cells[f"{full}.{c}"] for c, _ in APPLICANT_COLUMNS] == [
+        synth.cells[f"{full}.{c}"] for c, _ in APPLICANT_COLUMNS
+    ]
 
 
 def test_a_page_number_among_the_values_is_no_blank_cell() -> None:
@@ -111,3 +115,7 @@ def test_a_page_number_among_the_values_is_no_blank_cell() -> None:
     text = "\n".join([*lines[:at], "- 5 -", *lines[at:]])
     cells = dp.parse(text).cells()
     assert all(cells[f"{row}.{c}"] is None for c in ("natural_person", "commercial_enterprise", "total"))
+    full = "applications.new_received"  # the rows around it are read as printed
+    assert [cells[f"{full}.{c}"] for c, _ in APPLICANT_COLUMNS] == [
+        synth.cells[f"{full}.{c}"] for c, _ in APPLICANT_COLUMNS
+    ]

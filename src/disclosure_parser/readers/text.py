@@ -142,7 +142,7 @@ class _Builder:
     def pipe_table(self, i: int) -> int:
         rows: list[list[str]] = []
         locs: list[Location] = []
-        while i < len(self.lines) and (_PIPE_ROW.match(self.lines[i]) or _bare_pipe_row(self.lines[i])):
+        while i < len(self.lines) and "|" in self.lines[i]:  # with or without the outer pipes
             line = self.lines[i]
             if not _PIPE_SEPARATOR.match(line):
                 rows.append(_pipe_cells(line))

@@ -17,7 +17,7 @@ from ..document import Location, RawTable
 from ..models import Cell, Outcomes, ReviewLitigation
 from ..schema import APPEAL_GROUPS, APPEAL_LEAVES, SectionId
 from ..textnorm import squash
-from .cells import Findings, make_cell
+from .cells import Findings, make_cells
 from .numbers import parse_number
 from .rows import Row, adds_up, fit_values
 
@@ -73,10 +73,8 @@ class _Builder:
     def put(self, group: str, values: Sequence[tuple[str | None, Location | None]]) -> None:
         if group in self.groups:
             return
-        self.groups[group] = {
-            leaf: make_cell(raw, loc, key=f"{group}.{leaf}", value_type="int", findings=self.findings, section=_SECTION)
-            for leaf, (raw, loc) in zip(_LEAF_KEYS, values, strict=True)
-        }
+        keys = [f"{group}.{leaf}" for leaf in _LEAF_KEYS]
+        self.groups[group] = make_cells(values, _LEAF_KEYS, keys, findings=self.findings, section=_SECTION)
 
     def by_header(self, row: Row) -> bool:
         """Read a grid row by the header above each column; whether it was."""

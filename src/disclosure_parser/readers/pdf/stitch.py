@@ -132,21 +132,27 @@ def _continues(i: int, row: list[CellBox], texts: list[str], upper: str) -> bool
     return bool(right) and not is_number(right)
 
 
+def _last_line(cell: CellBox) -> list[Char]:
+    """The glyphs of the cell's last line on its last page (empty for an empty cell)."""
+    lines = group_lines(cell.parts[-1][1]) if cell.parts else []
+    return lines[-1] if lines else []
+
+
 def _fills_its_cell(cell: CellBox) -> bool:
     """Whether the cell's last line of text runs to its right border: text cut off mid-flow."""
-    lines = group_lines(cell.parts[-1][1])
-    if not lines:
+    last = _last_line(cell)
+    if not last:
         return False
-    last = lines[-1]
     return max(c.x1 for c in last) - cell.x0 >= _FULL * (cell.x1 - cell.x0)
 
 
 def _split_row(first: PageTable, above: list[CellBox], row: list[CellBox], texts: list[str]) -> bool:
     """Whether the next page's first row is the rest of the last row before the break.
 
-    It has text but no number and starts no new item, the last row has numbers, and a
-    label of the last row is cut mid-flow (its last line fills the cell): a label that
-    just ends (``1.属于国家秘密`` above a row of blank cells) does not go on.
+    It has nothing but the rests of numbers the break cut (:func:`_only_number_tails`); or it
+    has text but no number of its own and starts no new item, the last row has numbers, and a
+    label of the last row is cut mid-flow (its last line fills the cell): a label that just
+    ends (``1.属于国家秘密`` above a row of blank cells) does not go on.
     """
     if not any(texts) or any(_ENUMERATOR.match(t) for t in texts if t):
         return False
@@ -175,8 +181,8 @@ def _only_number_tails(above: list[CellBox], row: list[CellBox], texts: list[str
         if not t:
             continue
         upper = _counterpart(cell, above)
-        lines = group_lines(upper.parts[-1][1]) if upper is not None and upper.parts else []
-        last = line_text(lines[-1], wide_gaps=False).strip() if lines else ""
+        line = _last_line(upper) if upper is not None else []
+        last = line_text(line, wide_gaps=False).strip() if line else ""
         if not (is_number(last) and last[-1:].isdigit() and not last.startswith("0")):
             return False
     return True
@@ -186,12 +192,12 @@ def _wraps_into(upper: CellBox, lower: CellBox) -> bool:
     """Whether the number in ``lower`` can be the end of the number ``upper`` ends with, wrapped past
     the break: the digit had no room left, or the cell runs off the page, so its width is unknown
     (then the two pieces stay apart, ``2 6``, and only the template's relations may join them)."""
-    up = group_lines(upper.parts[-1][1]) if upper.parts else []
+    up = _last_line(upper)
     down = group_lines(lower.parts[0][1]) if lower.parts else []
-    if not (up and down and up[-1]):
+    if not (up and down):
         return False
-    ends_in_digit = max(up[-1], key=lambda c: c.x1).text.isdigit()
-    return _wrapped_digits(up[-1], down[0], upper) or (upper.off_page and ends_in_digit)
+    ends_in_digit = max(up, key=lambda c: c.x1).text.isdigit()
+    return _wrapped_digits(up, down[0], upper) or (upper.off_page and ends_in_digit)
 
 
 def _joins(first: PageTable, second: PageTable) -> list[tuple[CellBox, CellBox]]:
